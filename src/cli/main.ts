@@ -1,0 +1,57 @@
+/**
+ * cesuan — the command line. Each command lives in commands/; this file wires them and turns errors into
+ * one line and an exit code: 0 ok, 1 findings under --strict, 2 bad input, 3 internal error.
+ */
+import { Command, CommanderError } from 'commander';
+import { CesuanError } from '../model/errors.js';
+import { registerAudit } from './commands/audit.js';
+import { registerExplain } from './commands/explain.js';
+import { registerList } from './commands/list.js';
+import { registerRun } from './commands/run.js';
+import { EXIT, Exit } from './shared.js';
+
+export function buildProgram(): Command {
+  const program = new Command('cesuan')
+    .description('测算 — executable, auditable target projections for five-year plans')
+    .version('0.1.0')
+    .showHelpAfterError('(cesuan --help for usage)')
+    .exitOverride();
+  registerRun(program);
+  registerExplain(program);
+  registerAudit(program);
+  registerList(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (err instanceof CesuanError) {
+      process.stderr.write(`${err.line}\n`);
+      return EXIT.badInput;
+    }
+    if (err instanceof Exit) {
+      if (err.message) process.stderr.write(`${err.message}\n`);
+      return err.code;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR' || e.code === 'ENOTDIR')) {
+      process.stderr.write(`cesuan: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    process.stderr.write(`cesuan: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT.internal;
+  }
+}
+
+const isEntry = process.argv[1] && /(?:cesuan(?:\.js)?|cli\.js|main\.ts)$/.test(process.argv[1]);
+if (isEntry) {
+  const code = await main(process.argv.slice(2));
+  process.exitCode = code;
+}

@@ -1,0 +1,320 @@
+/**
+ * Evaluate a model under a set of assumption overrides and assemble the result every front end reads:
+ * projections, target verdicts, gaps, trajectories, derivations with substituted formulas, the
+ * stated-figure audit, and numeric-hygiene problems. Pure: plain data in, plain data out.
+ */
+import type { FieldPath, LoadedModel } from '../model/load.js';
+import type { StatedFigureSpec } from '../model/schema.js';
+import { classifyStated, decimalsOf, toleranceFor } from './audit.js';
+import { compileProgram, runProgram, type CompiledFigure, type CompiledIndicator, type Locatable, type Program } from './program.js';
+import { meetsTarget } from './target.js';
+import { interpolatedPath } from './trajectory.js';
+import { ExpressionError } from './expression-error.js';
+import type {
+  AssumptionState, DerivationResult, IndicatorResult, ModelResult, Problem, StatedFigureCheck, Value, YearValue,
+} from './types.js';
+
+export type Overrides = Record<string, number | string>;
+
+const programs = new WeakMap<LoadedModel, Program>();
+
+/** The model compiled without overrides (cached per loaded model). */
+export function programFor(model: LoadedModel): Program {
+  let program = programs.get(model);
+  if (!program) {
+    program = compileProgram(model);
+    programs.set(model, program);
+  }
+  return program;
+}
+
+function hasExpressions(overrides: Overrides): boolean {
+  return Object.values(overrides).some((v) => typeof v === 'string');
+}
+
+/**
+ * Holds one model's values under changing overrides. Numeric overrides pin a slot and recompute only the
+ * slots downstream of it; expression overrides recompile the graph (they may add dependencies).
+ */
+export class Evaluator {
+  readonly model: LoadedModel;
+  readonly published: Program;
+  readonly publishedValues: Value[];
+  private program: Program;
+  private values: Value[];
+  private pinned = new Map<number, number>();
+  private overrides: Overrides = {};
+  private overrideSource: Locatable | undefined;
+
+  constructor(model: LoadedModel, overrides: Overrides = {}, overrideSource?: Locatable) {
+    this.model = model;
+    this.published = programFor(model);
+    this.publishedValues = runProgram(this.published);
+    this.program = this.published;
+    this.values = [...this.publishedValues];
+    this.overrideSource = overrideSource;
+    this.setAll(overrides);
+  }
+
+  /** Replace every override at once. */
+  setAll(overrides: Overrides): void {
+    this.overrides = { ...overrides };
+    this.pinned.clear();
+    if (hasExpressions(overrides)) {
+      const source = this.overrideSource ?? { locate: this.model.locate };
+      this.program = compileProgram(this.model, overrides, (key) => ({ model: source, path: ['set', key] }));
+      this.values = runProgram(this.program);
+      return;
+    }
+    // numeric overrides: validate names against the published graph, then pin
+    const unknown = Object.keys(overrides).some((key) => this.published.nodes[this.published.slotOf.get(key) ?? -1]?.kind !== 'assumption');
+    if (unknown) compileProgram(this.model, overrides, (key) => ({ model: this.overrideSource ?? { locate: this.model.locate }, path: ['set', key] })); // throws the located error
+    this.program = this.published;
+    for (const [key, value] of Object.entries(overrides)) this.pinned.set(this.published.slotOf.get(key)!, value as number);
+    this.values = runProgram(this.program, new Array(this.program.nodes.length), undefined, this.pinned);
+  }
+
+  /** Change one assumption to a number; recomputes only what depends on it. */
+  set(key: string, value: number): void {
+    if (this.program !== this.published) {
+      this.setAll({ ...this.overrides, [key]: value });
+      return;
+    }
+    const slot = this.published.slotOf.get(key);
+    if (slot === undefined || this.published.nodes[slot]!.kind !== 'assumption') throw new ExpressionError(`"${key}" is not an assumption`);
+    this.overrides[key] = value;
+    this.pinned.set(slot, value);
+    this.values[slot] = value;
+    runProgram(this.program, this.values, this.program.downstream[slot], this.pinned);
+  }
+
+  /** Back to the published default for one assumption. */
+  reset(key: string): void {
+    const { [key]: _dropped, ...rest } = this.overrides;
+    if (this.program !== this.published) return this.setAll(rest);
+    const slot = this.published.slotOf.get(key);
+    if (slot === undefined) return;
+    this.overrides = rest;
+    this.pinned.delete(slot);
+    runProgram(this.program, this.values, [slot, ...this.program.downstream[slot]!], this.pinned);
+  }
+
+  resetAll(): void {
+    this.setAll({});
+  }
+
+  getOverrides(): Overrides {
+    return { ...this.overrides };
+  }
+
+  value(key: string): Value | undefined {
+    const slot = this.program.slotOf.get(key);
+    return slot === undefined ? undefined : this.values[slot];
+  }
+
+  result(): ModelResult {
+    return buildResult(this.program, this.values, this.publishedValues, this.published, this.overrides);
+  }
+}
+
+/** Evaluate a model under overrides (qualified assumption id → number or expression). */
+export function evaluate(model: LoadedModel, overrides: Overrides = {}, overrideSource?: Locatable): ModelResult {
+  return new Evaluator(model, overrides, overrideSource).result();
+}
+
+function num(v: Value | undefined): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+function runFigure(figure: CompiledFigure, values: Value[], fallback: number | null): number | null {
+  if (!figure.expr) return fallback;
+  try {
+    return num(figure.expr.run(values));
+  } catch (err) {
+    if (err instanceof ExpressionError) return null;
+    throw err;
+  }
+}
+
+function defaultDomain(unit: string): [number, number] | undefined {
+  if (unit === '%') return [0, 100];
+  if (/人|万|亿|元|户|个|家/.test(unit)) return [0, Number.POSITIVE_INFINITY];
+  return undefined;
+}
+
+function buildResult(program: Program, values: Value[], publishedValues: Value[], published: Program, overrides: Overrides): ModelResult {
+  const model = program.model;
+  const spec = model.spec;
+  const years = spec.years;
+  const problems: Problem[] = [];
+  const problem = (severity: Problem['severity'], message: string, path: FieldPath) =>
+    problems.push({ severity, message, field: path.join('.'), position: model.locate(path) });
+  const groupLabels = new Map(spec.groups.map((g) => [g.id, g.label]));
+
+  for (const slot of program.order) {
+    const node = program.nodes[slot]!;
+    const v = values[slot];
+    const bad = Array.isArray(v) ? v.some((x) => !Number.isFinite(x)) : !Number.isFinite(v as number);
+    if (bad && node.kind !== 'indicator') {
+      problems.push({ severity: 'error', message: `${node.key} is ${Array.isArray(v) ? 'a series with non-finite values' : String(v)}`, field: node.path.join('.'), position: node.model.locate(node.path) });
+    }
+  }
+
+  const check = (ind: CompiledIndicator, derivation: string | null, s: StatedFigureSpec, figure: CompiledFigure, index: number, fallback: number | null, fallbackExpr: string, defaultQuote: string | undefined, reproducible: boolean): StatedFigureCheck => {
+    const recomputed = runFigure(figure, values, fallback);
+    const decimals = s.decimals ?? model.decimalsAt([...figure.path, 'value']) ?? decimalsOf(s.value);
+    const rule = { decimals, approx: s.approx ?? false, tolerance: s.tolerance, reproducible: reproducible && s.reproducible !== false };
+    return {
+      key: derivation ? `${ind.id}/${derivation}#${index}` : `${ind.id}#${index}`,
+      indicator: ind.id,
+      derivation,
+      label: s.label,
+      unit: s.unit ?? ind.spec.unit,
+      stated: s.value,
+      recomputed,
+      difference: recomputed === null ? null : recomputed - s.value,
+      tolerance: toleranceFor(s.value, rule),
+      verdict: classifyStated(s.value, recomputed, rule),
+      expr: figure.expr?.text ?? (derivation ? String(ind.spec.derivations[derivation]!.formula ?? '—') : fallbackExpr),
+      substituted: figure.expr ? figure.expr.substitute(values) : fallbackExpr,
+      quote: s.source?.quote ?? defaultQuote,
+      note: s.note,
+    };
+  };
+
+  const indicators: IndicatorResult[] = program.indicators.map((ind) => {
+    const is = ind.spec;
+    const base: FieldPath = ['indicators', ind.id];
+    const derivations: DerivationResult[] = ind.derivations.map((d) => {
+      const value = d.slot === undefined ? null : num(values[d.slot]);
+      const formulaText = d.spec.formula === undefined ? null : String(d.spec.formula);
+      const substituted = d.slot === undefined ? null : (program.nodes[d.slot]!.expr?.substitute(values) ?? formulaText);
+      const reproducible = d.spec.status === 'reproducible';
+      return {
+        id: d.id,
+        label: d.spec.label,
+        status: d.spec.status,
+        formula: formulaText,
+        substituted,
+        value,
+        note: d.spec.note,
+        quote: d.spec.source.quote,
+        stated: d.spec.stated.map((s, i) => check(ind, d.id, s, d.stated[i]!, i, value, substituted ?? '—', d.spec.source.quote, reproducible)),
+        computed: d.spec.computed.map((c, i) => ({
+          label: c.label,
+          unit: c.unit,
+          expr: c.expr,
+          substituted: d.computed[i]!.expr!.substitute(values),
+          value: runFigure(d.computed[i]!, values, null),
+        })),
+        assumptions: d.slot === undefined ? [] : program.upstreamAssumptions[d.slot]!,
+      };
+    });
+    const checks = is.stated.map((s, i) => check(ind, null, s, ind.checks[i]!, i, null, s.expr, is.baseline.source.quote, true));
+    const projection = ind.slot === undefined ? null : num(values[ind.slot]);
+    const primary = ind.derivations.find((d) => d.id === is.primary);
+    const baseline = is.baseline.value;
+    let trajectory: YearValue[] = [];
+    if (projection !== null && Number.isFinite(projection)) {
+      if (primary?.path) {
+        const span = years.target - years.base;
+        const ts = is.kind === 'cumulative' ? Array.from({ length: span }, (_, i) => i + 1) : Array.from({ length: span + 1 }, (_, i) => i);
+        try {
+          trajectory = ts.map((t) => ({ year: years.base + t, value: num(primary.path!.run(values, t)) ?? Number.NaN }));
+        } catch (err) {
+          if (!(err instanceof ExpressionError)) throw err;
+          problem('error', `path: ${err.message}`, [...base, 'derivations', primary.id, 'path']);
+        }
+      } else {
+        trajectory = interpolatedPath(is.kind, baseline, projection, years);
+      }
+    }
+    const findings: string[] = [];
+    const domain = is.domain ?? defaultDomain(is.unit);
+    const outside = (v: number) => domain !== undefined && (v < domain[0] || v > domain[1]);
+    for (const d of derivations) {
+      if (d.value === null) continue;
+      const path = [...base, 'derivations', d.id, 'formula'];
+      if (!Number.isFinite(d.value)) findings.push(`${d.id}: result is ${d.value}`);
+      else if (outside(d.value)) {
+        const msg = `${d.id}: ${d.value} ${is.unit} is outside the plausible range [${domain![0]}, ${domain![1]}]`;
+        findings.push(msg);
+        problem('warning', msg, path);
+      }
+    }
+    for (const p of trajectory) {
+      if (!Number.isFinite(p.value)) {
+        const msg = `path: ${p.year} is ${p.value}`;
+        findings.push(msg);
+        problem('error', msg, [...base, 'derivations', primary?.id ?? '', 'path']);
+      } else if (outside(p.value)) {
+        const msg = `path: ${p.year} value ${p.value} ${is.unit} is outside the plausible range`;
+        findings.push(msg);
+        problem('warning', msg, [...base, 'derivations', primary?.id ?? '', 'path']);
+      }
+    }
+    const target = is.target ? { op: is.target.op, value: is.target.value, ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}) } : null;
+    let verdict: IndicatorResult['verdict'] = 'not_modelled';
+    if (projection !== null && Number.isFinite(projection)) {
+      verdict = target ? (meetsTarget(projection, target.op, target.value, target.tolerance) ? 'met' : 'missed') : 'no_target';
+    }
+    return {
+      id: ind.id,
+      label: is.label,
+      number: is.number,
+      unit: is.unit,
+      group: is.group,
+      groupLabel: is.group ? groupLabels.get(is.group) : undefined,
+      parent: is.parent,
+      kind: is.kind,
+      attribute: is.attribute,
+      baseline,
+      target,
+      chosen: is.chosen?.value ?? null,
+      primary: is.primary ?? null,
+      projection,
+      verdict,
+      gap: projection !== null && target ? projection - target.value : null,
+      trajectory,
+      derivations,
+      checks,
+      findings,
+    };
+  });
+
+  const assumptions: AssumptionState[] = program.assumptionKeys.map((key) => {
+    const slot = program.slotOf.get(key)!;
+    const publishedSlot = published.slotOf.get(key)!;
+    const node = published.nodes[publishedSlot]!;
+    const owner = node.model as LoadedModel;
+    const id = node.path[1] as string;
+    const a = owner.spec.assumptions[id]!;
+    return {
+      id: key,
+      label: a.label,
+      unit: a.unit,
+      value: num(values[slot]) ?? Number.NaN,
+      published: num(publishedValues[publishedSlot]) ?? Number.NaN,
+      overridden: key in overrides,
+      range: a.range,
+      step: a.step,
+      backSolved: a.back_solved,
+      uncertain: a.uncertain,
+      source: a.source,
+    };
+  });
+
+  const valueMap: Record<string, Value> = {};
+  for (const n of program.nodes) valueMap[n.key] = values[n.slot]!;
+
+  return {
+    modelId: spec.id,
+    title: spec.title,
+    years,
+    indicators,
+    assumptions,
+    audit: indicators.flatMap((i) => [...i.checks, ...i.derivations.flatMap((d) => d.stated)]),
+    values: valueMap,
+    problems,
+  };
+}

@@ -1,0 +1,22 @@
+import { ExpressionError } from '../expression-error.js';
+import type { Value } from '../types.js';
+
+/** The argument as a number, or a clear error naming the method and the argument. */
+export function asNumber(v: Value, method: string, arg: string): number {
+  if (Array.isArray(v)) throw new ExpressionError(`${method}(): ${arg} must be a number, got a series of ${v.length} values`);
+  return v;
+}
+
+/** The argument as a series of at least `min` values. */
+export function asSeries(v: Value, method: string, arg: string, min = 1): number[] {
+  if (!Array.isArray(v)) throw new ExpressionError(`${method}(): ${arg} must be a series, got the number ${v}`);
+  if (v.length < min) throw new ExpressionError(`${method}(): ${arg} needs at least ${min} values, got ${v.length}`);
+  return v;
+}
+
+/** All arguments flattened: numbers and series alike (for sum, mean, min, max). */
+export function flatten(args: Value[], method: string): number[] {
+  const out = args.flatMap((a) => (Array.isArray(a) ? a : [a]));
+  if (out.length === 0) throw new ExpressionError(`${method}() needs at least one value`);
+  return out;
+}

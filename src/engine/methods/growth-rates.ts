@@ -1,0 +1,24 @@
+import { ExpressionError } from '../expression-error.js';
+import { asSeries } from './args.js';
+import type { Value } from '../types.js';
+
+/**
+ * Year-on-year growth rates of a series.
+ *
+ *     growth_rates(v)[i] = v[i+1] / v[i] − 1
+ *
+ * Seed: growth_rates([159, 168.3]) = [5.849%] — 郑州 工伤保险 省定目标 2016→2017.
+ */
+export function growthRates(values: number[]): number[] {
+  const rates: number[] = [];
+  for (let i = 1; i < values.length; i++) {
+    if (values[i - 1] === 0) throw new ExpressionError(`growth_rates(): value ${i} is 0, growth from 0 is undefined`);
+    rates.push(values[i]! / values[i - 1]! - 1);
+  }
+  return rates;
+}
+
+export const growthRatesMethod = {
+  fn: (series: Value) => growthRates(asSeries(series, 'growth_rates', 'series', 2)),
+  arity: [1],
+};

@@ -1,0 +1,298 @@
+/**
+ * A model compiled once into a dependency graph: one slot per assumption, series, derivation and
+ * indicator (imported models included, under their alias), formulas compiled to closures, a topological
+ * order, and for every slot the slots downstream of it (so one change recomputes only what depends on it).
+ */
+import { CesuanError } from '../model/errors.js';
+import type { FieldPath, LoadedModel } from '../model/load.js';
+import type { DerivationSpec, IndicatorSpec } from '../model/schema.js';
+import { compileExpression, type CompiledExpression, type Reference, type Resolver } from './expression.js';
+import { ExpressionError } from './expression-error.js';
+import type { Position, Value } from './types.js';
+
+export type NodeKind = 'series' | 'assumption' | 'indicator' | 'derivation' | 'published';
+
+export interface GraphNode {
+  key: string;
+  slot: number;
+  kind: NodeKind;
+  /** a literal value, or … */
+  constant?: Value;
+  /** … an expression */
+  expr?: CompiledExpression;
+  /** the file and field that define this node (for error positions) */
+  model: Locatable;
+  path: FieldPath;
+  years?: number[];
+}
+
+/** Anything that can say where a field was written: a loaded model or scenario. */
+export interface Locatable {
+  locate: (path: FieldPath) => Position;
+}
+
+export interface CompiledFigure {
+  expr: CompiledExpression | undefined;
+  path: FieldPath;
+}
+
+export interface CompiledDerivation {
+  id: string;
+  spec: DerivationSpec;
+  slot: number | undefined;
+  path: CompiledExpression | undefined;
+  stated: CompiledFigure[];
+  computed: CompiledFigure[];
+}
+
+export interface CompiledIndicator {
+  id: string;
+  spec: IndicatorSpec;
+  slot: number | undefined;
+  derivations: CompiledDerivation[];
+  checks: CompiledFigure[];
+}
+
+export interface Program {
+  model: LoadedModel;
+  nodes: GraphNode[];
+  slotOf: Map<string, number>;
+  order: number[];
+  /** for each slot, the slots that (transitively) depend on it, in evaluation order */
+  downstream: number[][];
+  /** for each slot, the assumption keys it (transitively) depends on */
+  upstreamAssumptions: string[][];
+  /** resolver for names written in the root model (scenario overrides use it too) */
+  resolve: Resolver;
+  indicators: CompiledIndicator[];
+  /** qualified keys of every assumption, root model first */
+  assumptionKeys: string[];
+}
+
+function fieldName(path: FieldPath): string {
+  return path.join('.');
+}
+
+/** Compile an expression written at `path` in `model`, turning compile errors into file:line:col errors. */
+export function compileAt(text: string, resolve: Resolver, model: Locatable, path: FieldPath, allowT = false): CompiledExpression {
+  try {
+    return compileExpression(text, resolve, { allowT });
+  } catch (err) {
+    if (err instanceof ExpressionError) throw new CesuanError(err.message, model.locate(path), fieldName(path));
+    throw err;
+  }
+}
+
+interface PendingExpr {
+  slot: number;
+  text: string;
+  model: Locatable;
+  resolve: Resolver;
+  path: FieldPath;
+}
+
+export function compileProgram(root: LoadedModel, overrides: Record<string, number | string> = {}, overridePath: (key: string) => { model: Locatable; path: FieldPath } = (key) => ({ model: root, path: ['set', key] })): Program {
+  const nodes: GraphNode[] = [];
+  const slotOf = new Map<string, number>();
+  const pending: PendingExpr[] = [];
+  const resolvers = new Map<string, Resolver>();
+  const assumptionKeys: string[] = [];
+
+  const add = (node: Omit<GraphNode, 'slot'>): number => {
+    const slot = nodes.length;
+    nodes.push({ ...node, slot });
+    slotOf.set(node.key, slot);
+    return slot;
+  };
+
+  const declare = (model: LoadedModel, prefix: string): Resolver => {
+    const existing = resolvers.get(prefix);
+    if (existing) return existing;
+    const imports = new Map<string, Resolver>();
+    for (const [alias, imported] of Object.entries(model.imports)) imports.set(alias, declare(imported, `${prefix}${alias}.`));
+    const resolve: Resolver = (parts) => {
+      const viaImport = parts.length > 1 ? imports.get(parts[0]!) : undefined;
+      if (viaImport) return viaImport(parts.slice(1));
+      const key = prefix + parts.join('.');
+      const slot = slotOf.get(key);
+      if (slot === undefined) return undefined;
+      const ref: Reference = { slot, key, years: nodes[slot]!.years };
+      return ref;
+    };
+    resolvers.set(prefix, resolve);
+    const spec = model.spec;
+    for (const [id, s] of Object.entries(spec.series)) {
+      add({ key: prefix + id, kind: 'series', constant: s.values, model, path: ['series', id, 'values'], years: s.years });
+    }
+    for (const [id, a] of Object.entries(spec.assumptions)) {
+      const path: FieldPath = ['assumptions', id, 'default'];
+      const slot = add({ key: prefix + id, kind: 'assumption', model, path });
+      assumptionKeys.push(prefix + id);
+      if (typeof a.default === 'number') nodes[slot]!.constant = a.default;
+      else pending.push({ slot, text: a.default, model, resolve, path });
+    }
+    for (const [id, ind] of Object.entries(spec.indicators)) {
+      if (ind.baseline.value !== null) add({ key: `${prefix}${id}.baseline`, kind: 'published', constant: ind.baseline.value, model, path: ['indicators', id, 'baseline', 'value'] });
+      if (ind.target) add({ key: `${prefix}${id}.target`, kind: 'published', constant: ind.target.value, model, path: ['indicators', id, 'target', 'value'] });
+      if (ind.chosen) add({ key: `${prefix}${id}.chosen`, kind: 'published', constant: ind.chosen.value, model, path: ['indicators', id, 'chosen', 'value'] });
+      for (const [did, d] of Object.entries(ind.derivations)) {
+        if (d.formula === undefined) continue;
+        const path: FieldPath = ['indicators', id, 'derivations', did, 'formula'];
+        const slot = add({ key: `${prefix}${id}.${did}`, kind: 'derivation', model, path });
+        if (typeof d.formula === 'number') nodes[slot]!.constant = d.formula;
+        else pending.push({ slot, text: d.formula, model, resolve, path });
+      }
+      if (ind.primary) {
+        const path: FieldPath = ['indicators', id, 'primary'];
+        const slot = add({ key: prefix + id, kind: 'indicator', model, path });
+        pending.push({ slot, text: `${id}.${ind.primary}`, model, resolve, path });
+      }
+    }
+    return resolve;
+  };
+
+  const resolveRoot = declare(root, '');
+
+  for (const [key, value] of Object.entries(overrides)) {
+    const slot = slotOf.get(key);
+    const where = overridePath(key);
+    if (slot === undefined || nodes[slot]!.kind !== 'assumption') {
+      const known = assumptionKeys.slice(0, 12).join(', ');
+      throw new CesuanError(`"${key}" is not an assumption of ${root.spec.id} (assumptions: ${known}${assumptionKeys.length > 12 ? ', …' : ''})`, where.model.locate(where.path), fieldName(where.path));
+    }
+    const node = nodes[slot]!;
+    const i = pending.findIndex((p) => p.slot === slot);
+    const publishedDefault = i >= 0 ? pending.splice(i, 1)[0]! : undefined;
+    if (typeof value === 'number') {
+      node.constant = value;
+    } else {
+      // in an override expression the assumption's own name means its published value: `g: g * 0.9`
+      const previous = add({ key: `${key}#published`, kind: 'published', constant: node.constant, model: node.model, path: node.path });
+      if (publishedDefault) pending.push({ ...publishedDefault, slot: previous });
+      const resolveOverride: Resolver = (parts) => (parts.join('.') === key ? { slot: previous, key: `${key} (published)` } : resolveRoot(parts));
+      node.constant = undefined;
+      pending.push({ slot, text: value, model: where.model, resolve: resolveOverride, path: where.path });
+    }
+    node.model = where.model;
+    node.path = where.path;
+  }
+
+  for (const p of pending) nodes[p.slot]!.expr = compileAt(p.text, p.resolve, p.model, p.path);
+
+  const order = topologicalOrder(nodes);
+  const position = new Map(order.map((slot, i) => [slot, i]));
+  const dependents: number[][] = nodes.map(() => []);
+  for (const n of nodes) for (const d of n.expr?.depSlots ?? []) dependents[d]!.push(n.slot);
+  const downstream = nodes.map((n) => {
+    const seen = new Set<number>();
+    const stack = [n.slot];
+    while (stack.length) for (const d of dependents[stack.pop()!]!) if (!seen.has(d)) { seen.add(d); stack.push(d); }
+    return [...seen].sort((a, b) => position.get(a)! - position.get(b)!);
+  });
+  const upstream: Set<string>[] = nodes.map(() => new Set());
+  for (const slot of order) {
+    const n = nodes[slot]!;
+    if (n.kind === 'assumption') upstream[slot]!.add(n.key);
+    for (const d of n.expr?.depSlots ?? []) for (const a of upstream[d]!) upstream[slot]!.add(a);
+  }
+
+  const indicators: CompiledIndicator[] = Object.entries(root.spec.indicators).map(([id, spec]) => {
+    const base: FieldPath = ['indicators', id];
+    const derivations = Object.entries(spec.derivations).map(([did, d]): CompiledDerivation => {
+      const dpath: FieldPath = [...base, 'derivations', did];
+      return {
+        id: did,
+        spec: d,
+        slot: slotOf.get(`${id}.${did}`),
+        path: d.path ? compileAt(d.path, resolveRoot, root, [...dpath, 'path'], true) : undefined,
+        stated: d.stated.map((s, i) => ({ path: [...dpath, 'stated', i], expr: s.expr ? compileAt(s.expr, resolveRoot, root, [...dpath, 'stated', i, 'expr']) : undefined })),
+        computed: d.computed.map((c, i) => ({ path: [...dpath, 'computed', i], expr: compileAt(c.expr, resolveRoot, root, [...dpath, 'computed', i, 'expr']) })),
+      };
+    });
+    return {
+      id,
+      spec,
+      slot: slotOf.get(id),
+      derivations,
+      checks: spec.stated.map((s, i) => ({ path: [...base, 'stated', i], expr: compileAt(s.expr, resolveRoot, root, [...base, 'stated', i, 'expr']) })),
+    };
+  });
+
+  return {
+    model: root,
+    nodes,
+    slotOf,
+    order,
+    downstream,
+    upstreamAssumptions: upstream.map((s) => [...s]),
+    resolve: resolveRoot,
+    indicators,
+    assumptionKeys,
+  };
+}
+
+/** Kahn's algorithm; on a cycle, an error naming it (a → b → a) at the first node's field. */
+function topologicalOrder(nodes: GraphNode[]): number[] {
+  const indegree = nodes.map((n) => n.expr?.depSlots.length ?? 0);
+  const dependents: number[][] = nodes.map(() => []);
+  for (const n of nodes) for (const d of n.expr?.depSlots ?? []) dependents[d]!.push(n.slot);
+  const ready = nodes.filter((_, i) => indegree[i] === 0).map((n) => n.slot);
+  const order: number[] = [];
+  while (ready.length) {
+    const slot = ready.shift()!;
+    order.push(slot);
+    for (const d of dependents[slot]!) if (--indegree[d]! === 0) ready.push(d);
+  }
+  if (order.length === nodes.length) return order;
+  const cycle = findCycle(nodes, indegree);
+  const first = nodes[cycle[0]!]!;
+  const names = [...cycle, cycle[0]!].map((s) => nodes[s]!.key).join(' → ');
+  throw new CesuanError(`dependency cycle: ${names}`, first.model.locate(first.path), fieldName(first.path));
+}
+
+function findCycle(nodes: GraphNode[], indegree: number[]): number[] {
+  const state = new Map<number, 'open' | 'done'>();
+  const stack: number[] = [];
+  const visit = (slot: number): number[] | undefined => {
+    state.set(slot, 'open');
+    stack.push(slot);
+    for (const d of nodes[slot]!.expr?.depSlots ?? []) {
+      if (state.get(d) === 'open') return stack.slice(stack.indexOf(d));
+      if (!state.has(d)) {
+        const found = visit(d);
+        if (found) return found;
+      }
+    }
+    stack.pop();
+    state.set(slot, 'done');
+    return undefined;
+  };
+  for (const n of nodes) {
+    if (indegree[n.slot]! > 0 && !state.has(n.slot)) {
+      const found = visit(n.slot);
+      if (found) return found;
+    }
+  }
+  return [nodes.findIndex((_, i) => indegree[i]! > 0)];
+}
+
+/** Evaluate every slot in order. Method errors become file:line:col errors at the node's field. */
+export function runProgram(program: Program, values: Value[] = new Array(program.nodes.length), only?: number[], fixed?: Map<number, number>): Value[] {
+  for (const slot of only ?? program.order) {
+    const node = program.nodes[slot]!;
+    const pinned = fixed?.get(slot);
+    if (pinned !== undefined) {
+      values[slot] = pinned;
+    } else if (node.expr) {
+      try {
+        values[slot] = node.expr.run(values);
+      } catch (err) {
+        if (err instanceof ExpressionError) throw new CesuanError(err.message, node.model.locate(node.path), fieldName(node.path));
+        throw err;
+      }
+    } else {
+      values[slot] = node.constant!;
+    }
+  }
+  return values;
+}

@@ -1,0 +1,22 @@
+/**
+ * A projection against its target: met or missed, honouring the comparator.
+ * `≈` (左右) counts as met within the target's tolerance (default 2% of the target).
+ */
+import type { Comparator } from '../model/schema.js';
+
+const EPSILON = 1e-9;
+
+export function meetsTarget(projection: number, op: Comparator, target: number, tolerance?: number): boolean {
+  const slack = EPSILON * Math.max(1, Math.abs(target));
+  switch (op) {
+    case '>=': return projection >= target - slack;
+    case '<=': return projection <= target + slack;
+    case '>': return projection > target + slack;
+    case '<': return projection < target - slack;
+    case '=': return Math.abs(projection - target) <= slack;
+    case '≈': return Math.abs(projection - target) <= (tolerance ?? 0.02 * Math.abs(target)) + slack;
+  }
+}
+
+/** The comparator as printed in tables. */
+export const COMPARATOR_SYMBOL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=', '≈': '≈' };

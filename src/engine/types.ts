@@ -1,0 +1,125 @@
+/**
+ * Plain data shared by the engine, the reports, the CLI and the TUI.
+ */
+import type { Comparator, DistributionSpec, Source } from '../model/schema.js';
+
+/** Where in a file a field was written (1-based). */
+export interface Position {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export type Verdict = 'match' | 'rounding' | 'approximate' | 'mismatch' | 'not_reproducible';
+export type TargetVerdict = 'met' | 'missed' | 'not_modelled' | 'no_target';
+export type Value = number | number[];
+
+export interface StatedFigureCheck {
+  /** `indicator/derivation#index` or `indicator#index` for indicator-level checks */
+  key: string;
+  indicator: string;
+  derivation: string | null;
+  label: string;
+  unit: string | undefined;
+  stated: number;
+  recomputed: number | null;
+  difference: number | null;
+  tolerance: number;
+  verdict: Verdict;
+  expr: string;
+  substituted: string;
+  quote: string | undefined;
+  note: string | undefined;
+}
+
+export interface ComputedFigure {
+  label: string;
+  unit: string | undefined;
+  expr: string;
+  substituted: string;
+  value: number | null;
+}
+
+export interface DerivationResult {
+  id: string;
+  label: string;
+  status: 'reproducible' | 'not_reproducible' | 'no_numbers';
+  formula: string | null;
+  substituted: string | null;
+  value: number | null;
+  note: string | undefined;
+  quote: string;
+  stated: StatedFigureCheck[];
+  computed: ComputedFigure[];
+  /** qualified ids of the assumptions this derivation depends on (transitively) */
+  assumptions: string[];
+}
+
+export interface YearValue {
+  year: number;
+  value: number;
+}
+
+export interface IndicatorResult {
+  id: string;
+  label: string;
+  number: string | undefined;
+  unit: string;
+  group: string | undefined;
+  groupLabel: string | undefined;
+  parent: string | undefined;
+  kind: 'stock' | 'cumulative' | 'rate';
+  attribute: 'indicative' | 'binding';
+  baseline: number | null;
+  target: { op: Comparator; value: number; tolerance?: number } | null;
+  chosen: number | null;
+  primary: string | null;
+  /** 2025 value (stock, rate) or five-year total (cumulative) from the primary derivation */
+  projection: number | null;
+  verdict: TargetVerdict;
+  /** projection − target value (positive = above the target) */
+  gap: number | null;
+  /** stock/rate: year-end values base..target; cumulative: yearly amounts base+1..target */
+  trajectory: YearValue[];
+  derivations: DerivationResult[];
+  checks: StatedFigureCheck[];
+  /** numeric hygiene findings: NaN/Infinity, values outside the plausible domain */
+  findings: string[];
+}
+
+export interface AssumptionState {
+  id: string;
+  label: string;
+  unit: string;
+  value: number;
+  published: number;
+  overridden: boolean;
+  range: [number, number] | undefined;
+  step: number | undefined;
+  backSolved: string | undefined;
+  uncertain: DistributionSpec | undefined;
+  source: Source | undefined;
+}
+
+export interface ModelResult {
+  modelId: string;
+  title: string;
+  years: { base: number; target: number };
+  indicators: IndicatorResult[];
+  assumptions: AssumptionState[];
+  /** every stated figure of every derivation and indicator, in model order */
+  audit: StatedFigureCheck[];
+  /** value of every node by qualified id (assumptions, series, indicators, derivations) */
+  values: Record<string, Value>;
+  /** non-finite results (errors) and values outside an indicator's plausible domain (warnings) */
+  problems: Problem[];
+}
+
+/** A problem found while evaluating: non-finite numbers are errors, implausible values warnings. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  message: string;
+  /** dotted field path, e.g. indicators.injury_insured.derivations.basis2.formula */
+  field: string;
+  position: Position;
+}

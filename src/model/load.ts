@@ -1,0 +1,246 @@
+/**
+ * Load model and scenario files: YAML with source positions, validated by the zod schemas,
+ * imports resolved (by id or path), reference cycles between models rejected.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, isScalar, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { Position } from '../engine/types.js';
+import { CesuanError } from './errors.js';
+import { modelSchema, scenarioSchema, type ModelSpec, type ScenarioSpec } from './schema.js';
+
+/** Files larger than this are refused before parsing. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** YAML alias expansion limit (guards against "billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+export type FieldPath = (string | number)[];
+
+export interface LoadedModel {
+  spec: ModelSpec;
+  /** path as given, relative to the working directory when possible (used in messages) */
+  file: string;
+  /** where a field was written; falls back to the nearest written ancestor */
+  locate: (path: FieldPath) => Position;
+  /** decimals of a number as printed in the file (e.g. 0.035308 → 6), or undefined */
+  decimalsAt: (path: FieldPath) => number | undefined;
+  imports: Record<string, LoadedModel>;
+}
+
+export interface LoadedScenario {
+  spec: ScenarioSpec;
+  file: string;
+  locate: (path: FieldPath) => Position;
+  model: LoadedModel;
+}
+
+interface ParsedFile {
+  file: string;
+  data: unknown;
+  locate: (path: FieldPath) => Position;
+  decimalsAt: (path: FieldPath) => number | undefined;
+}
+
+/** Where the bundled models live (for `model: <id>` references from anywhere). */
+export const MODELS_DIR = ((): string => {
+  // src/model/load.ts in development, dist/cli.js when bundled: walk up to the package root
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(resolve(dir, 'package.json'))) return resolve(dir, 'models');
+    dir = dirname(dir);
+  }
+  return resolve('models');
+})();
+
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+function readText(path: string, shown: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new CesuanError('not a file', { file: shown, line: 1, col: 1 });
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof CesuanError) throw err;
+    throw new CesuanError('cannot read file (does it exist?)', { file: shown, line: 1, col: 1 });
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw new CesuanError(`file is ${size} bytes; the limit is ${MAX_FILE_BYTES}`, { file: shown, line: 1, col: 1 });
+  }
+  return readFileSync(path, 'utf8');
+}
+
+function parseYamlFile(path: string): ParsedFile {
+  const file = displayPath(path);
+  const text = readText(path, file);
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    throw new CesuanError(`YAML: ${(err as Error).message}`, { file, line: 1, col: 1 });
+  }
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col };
+  };
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    throw new CesuanError(`YAML: ${yamlError.message.split('\n')[0]}`, at(yamlError.pos[0]));
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    throw new CesuanError(`YAML: ${(err as Error).message.split('\n')[0]}`, at(0));
+  }
+  const nodeAt = (path: FieldPath) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return { node, exact: n === path.length };
+    }
+    return undefined;
+  };
+  const locate = (path: FieldPath): Position => {
+    const found = nodeAt(path);
+    return found?.node.range ? at(found.node.range[0]) : { file, line: 1, col: 1 };
+  };
+  const decimalsAt = (path: FieldPath): number | undefined => {
+    const found = nodeAt(path);
+    if (!found?.exact || !isScalar(found.node) || !found.node.range) return undefined;
+    const written = text.slice(found.node.range[0], found.node.range[1]).trim();
+    const m = /^[-+]?\d*(?:\.(\d+))?$/.exec(written);
+    return m ? (m[1]?.length ?? 0) : undefined;
+  };
+  return { file, data, locate, decimalsAt };
+}
+
+function validate<T>(schema: z.ZodType<T>, parsed: ParsedFile, what: string): T {
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    throw new CesuanError(`a ${what} file must be a YAML mapping`, parsed.locate([]));
+  }
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  let path = issue.path as FieldPath;
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    path = [...path, issue.keys[0]!];
+    message = `unknown field "${issue.keys[0]}"`;
+  }
+  const field = path.length ? path.join('.') : undefined;
+  throw new CesuanError(message, parsed.locate(path), field);
+}
+
+/** Resolve `ref` (a model id or a path) as seen from the file `from`. */
+export function resolveModelRef(ref: string, from: string): string {
+  const candidates = ref.endsWith('.yaml') || ref.endsWith('.yml') || ref.includes('/')
+    ? [resolve(dirname(from), ref), resolve(ref)]
+    : [resolve(dirname(from), `${ref}.yaml`), resolve(dirname(from), '..', 'models', `${ref}.yaml`), resolve('models', `${ref}.yaml`), resolve(MODELS_DIR, `${ref}.yaml`)];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error(`model "${ref}" not found (looked for ${candidates.map(displayPath).join(', ')})`);
+  return found;
+}
+
+function checkIdentifiers(spec: ModelSpec, locate: ParsedFile['locate']): void {
+  const seen = new Map<string, string>();
+  const claim = (name: string, kind: string, path: FieldPath) => {
+    const earlier = seen.get(name);
+    if (earlier) throw new CesuanError(`"${name}" is already used as ${earlier}; ids must be unique across series, assumptions, indicators and imports`, locate(path), path.join('.'));
+    seen.set(name, kind);
+  };
+  for (const a of Object.keys(spec.imports)) claim(a, 'an import alias', ['imports', a]);
+  for (const s of Object.keys(spec.series)) claim(s, 'a series', ['series', s]);
+  for (const a of Object.keys(spec.assumptions)) claim(a, 'an assumption', ['assumptions', a]);
+  for (const i of Object.keys(spec.indicators)) claim(i, 'an indicator', ['indicators', i]);
+  for (const [sid, s] of Object.entries(spec.series)) {
+    if (s.years.length !== s.values.length) {
+      throw new CesuanError(`series has ${s.years.length} years but ${s.values.length} values`, locate(['series', sid, 'values']), `series.${sid}.values`);
+    }
+  }
+  for (const [aid, a] of Object.entries(spec.assumptions)) {
+    if (a.range && a.range[0] > a.range[1]) {
+      throw new CesuanError(`range minimum ${a.range[0]} is above its maximum ${a.range[1]}`, locate(['assumptions', aid, 'range']), `assumptions.${aid}.range`);
+    }
+  }
+  const groups = new Set(spec.groups.map((g) => g.id));
+  for (const [iid, ind] of Object.entries(spec.indicators)) {
+    const base = ['indicators', iid];
+    if (ind.primary && !ind.derivations[ind.primary]) {
+      throw new CesuanError(`primary derivation "${ind.primary}" is not among this indicator's derivations (${Object.keys(ind.derivations).join(', ') || 'none'})`, locate([...base, 'primary']), `indicators.${iid}.primary`);
+    }
+    if (ind.primary && ind.derivations[ind.primary]!.formula === undefined) {
+      throw new CesuanError(`primary derivation "${ind.primary}" has no formula`, locate([...base, 'primary']), `indicators.${iid}.primary`);
+    }
+    if (ind.parent && !spec.indicators[ind.parent]) {
+      throw new CesuanError(`parent "${ind.parent}" is not an indicator`, locate([...base, 'parent']), `indicators.${iid}.parent`);
+    }
+    if (ind.group && groups.size && !groups.has(ind.group)) {
+      throw new CesuanError(`group "${ind.group}" is not declared in groups`, locate([...base, 'group']), `indicators.${iid}.group`);
+    }
+    for (const [k, v] of Object.entries({ ...Object.fromEntries(Object.entries(ind.derivations).map(([d, s]) => [d, s.source.ref])), baseline: ind.baseline.source.ref })) {
+      if (!(v in spec.sources)) {
+        const path = k === 'baseline' ? [...base, 'baseline', 'source', 'ref'] : [...base, 'derivations', k, 'source', 'ref'];
+        throw new CesuanError(`source "${v}" is not declared in sources`, locate(path), path.join('.'));
+      }
+    }
+  }
+}
+
+/**
+ * Load a model file and, recursively, the models it imports.
+ * @param stack files being loaded above this one (for cycle detection)
+ */
+export function loadModel(path: string, stack: string[] = []): LoadedModel {
+  const absolute = resolve(path);
+  const parsed = parseYamlFile(absolute);
+  const spec = validate(modelSchema, parsed, 'model');
+  checkIdentifiers(spec, parsed.locate);
+  const imports: Record<string, LoadedModel> = {};
+  for (const [alias, ref] of Object.entries(spec.imports)) {
+    const where = parsed.locate(['imports', alias]);
+    let target: string;
+    try {
+      target = resolveModelRef(ref, absolute);
+    } catch (err) {
+      throw new CesuanError((err as Error).message, where, `imports.${alias}`);
+    }
+    const chain = [...stack, absolute];
+    if (chain.includes(target)) {
+      const cycle = [...chain.slice(chain.indexOf(target)), target].map(displayPath).join(' → ');
+      throw new CesuanError(`import cycle: ${cycle}`, where, `imports.${alias}`);
+    }
+    imports[alias] = loadModel(target, chain);
+  }
+  return { spec, file: parsed.file, locate: parsed.locate, decimalsAt: parsed.decimalsAt, imports };
+}
+
+export function loadScenario(path: string): LoadedScenario {
+  const absolute = resolve(path);
+  const parsed = parseYamlFile(absolute);
+  const spec = validate(scenarioSchema, parsed, 'scenario');
+  let modelPath: string;
+  try {
+    modelPath = resolveModelRef(spec.model, absolute);
+  } catch (err) {
+    throw new CesuanError((err as Error).message, parsed.locate(['model']), 'model');
+  }
+  return { spec, file: parsed.file, locate: parsed.locate, model: loadModel(modelPath) };
+}
+
+/** A file given on the command line: a model, or a scenario (it has a `model:` key) with its model. */
+export function loadModelOrScenario(path: string): { model: LoadedModel; scenario?: LoadedScenario } {
+  const absolute = resolve(path);
+  const shown = displayPath(absolute);
+  const text = readText(absolute, shown);
+  if (/^model\s*:/m.test(text) && !/^indicators\s*:/m.test(text)) {
+    const scenario = loadScenario(absolute);
+    return { model: scenario.model, scenario };
+  }
+  return { model: loadModel(absolute) };
+}
