@@ -36,7 +36,7 @@ export function assertFinite(result: ModelResult): void {
 export function loadAndEvaluate(path: string, extra: Record<string, number | string> = {}): Loaded {
   const { model, scenario } = loadModelOrScenario(path);
   const overrides = { ...(scenario?.spec.set ?? {}), ...extra };
-  const evaluator = new Evaluator(model, overrides, scenario ? { locate: scenario.locate } : undefined);
+  const evaluator = new Evaluator(model, overrides, scenario);
   const result = evaluator.result();
   assertFinite(result);
   return { model, scenario, evaluator, result, name: scenario ? (scenario.spec.name ?? scenario.file) : undefined };

@@ -304,6 +304,10 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
     };
   });
 
+  for (const u of program.unquotedLiterals) {
+    problems.push({ severity: 'warning', message: `the number ${u.literal} appears in none of the quotes behind this formula (provenance)`, field: u.field, position: u.position });
+  }
+
   const valueMap: Record<string, Value> = {};
   for (const n of program.nodes) valueMap[n.key] = values[n.slot]!;
 

@@ -6,14 +6,12 @@
  * no assignments, no strings), and closures over number slots evaluate ~100× faster than mathjs's
  * typed-function dispatch, which the TUI, sweeps and Monte Carlo need.
  */
-import { create, parseDependencies, type FactoryFunctionMap, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
 import { formatValue } from './format.js';
 import { ExpressionError } from './expression-error.js';
 import { METHODS } from './methods/index.js';
+import { parseFormula } from './parser.js';
 import type { Value } from './types.js';
-
-/** Only the parser: no evaluate, import, createUnit, simplify, derivative … exist in this instance. */
-const restrictedMath = create({ parseDependencies } as FactoryFunctionMap);
 
 export const MAX_EXPRESSION_LENGTH = 2000;
 export const MAX_EXPRESSION_DEPTH = 40;
@@ -37,6 +35,8 @@ export interface CompiledExpression {
   /** qualified keys this expression reads */
   deps: string[];
   depSlots: number[];
+  /** numeric literals written in the expression (for the provenance check) */
+  constants: number[];
   run: (values: Value[], t?: number) => Value;
   /** the expression with every reference replaced by its current value */
   substitute: (values: Value[], t?: number) => string;
@@ -92,12 +92,13 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
   if (text.length > MAX_EXPRESSION_LENGTH) throw new ExpressionError(`expression is ${text.length} characters; the limit is ${MAX_EXPRESSION_LENGTH}`);
   let root: MathNode;
   try {
-    root = restrictedMath.parse(text);
+    root = parseFormula(text);
   } catch (err) {
     if (err instanceof RangeError) throw new ExpressionError('expression is nested too deeply');
     throw new ExpressionError(`cannot parse "${text}": ${(err as Error).message}`);
   }
   const deps = new Map<string, number>();
+  const constants: number[] = [];
   const refs = new Map<MathNode, Reference>();
 
   const reference = (parts: string[]): Reference => {
@@ -114,6 +115,7 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
         const value = (node as unknown as { value: unknown }).value;
         if (typeof value !== 'number') throw new ExpressionError(`only numbers are allowed as constants, not ${JSON.stringify(value)}`);
         if (!Number.isFinite(value)) throw new ExpressionError(`constant ${text} is not a finite number`);
+        constants.push(value);
         return () => value;
       }
       case 'ParenthesisNode':
@@ -218,5 +220,5 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
         return undefined;
       },
     } as never);
-  return { text, deps: [...deps.keys()], depSlots: [...deps.values()], run, substitute };
+  return { text, deps: [...deps.keys()], depSlots: [...deps.values()], constants, run, substitute };
 }

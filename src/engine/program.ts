@@ -29,6 +29,7 @@ export interface GraphNode {
 /** Anything that can say where a field was written: a loaded model or scenario. */
 export interface Locatable {
   locate: (path: FieldPath) => Position;
+  locateKey?: (path: FieldPath) => Position;
 }
 
 export interface CompiledFigure {
@@ -67,6 +68,8 @@ export interface Program {
   indicators: CompiledIndicator[];
   /** qualified keys of every assumption, root model first */
   assumptionKeys: string[];
+  /** numeric literals in the root model's formulas that appear in none of the quotes behind them */
+  unquotedLiterals: { field: string; literal: number; position: Position }[];
 }
 
 function fieldName(path: FieldPath): string {
@@ -158,7 +161,7 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
     const where = overridePath(key);
     if (slot === undefined || nodes[slot]!.kind !== 'assumption') {
       const known = assumptionKeys.slice(0, 12).join(', ');
-      throw new CesuanError(`"${key}" is not an assumption of ${root.spec.id} (assumptions: ${known}${assumptionKeys.length > 12 ? ', …' : ''})`, where.model.locate(where.path), fieldName(where.path));
+      throw new CesuanError(`"${key}" is not an assumption of ${root.spec.id} (assumptions: ${known}${assumptionKeys.length > 12 ? ', …' : ''})`, (where.model.locateKey ?? where.model.locate)(where.path), fieldName(where.path));
     }
     const node = nodes[slot]!;
     const i = pending.findIndex((p) => p.slot === slot);
@@ -220,6 +223,7 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
 
   return {
     model: root,
+    unquotedLiterals: findUnquotedLiterals(root, indicators, nodes),
     nodes,
     slotOf,
     order,
@@ -295,4 +299,46 @@ export function runProgram(program: Program, values: Value[] = new Array(program
     }
   }
   return values;
+}
+
+/** Small integers and calendar years are structure (5 years, 1 + r, 100%, 2025), not data needing a source. */
+const STRUCTURAL = (x: number) => Number.isInteger(x) && (Math.abs(x) <= 10 || x === 100 || (x >= 1949 && x <= 2100));
+
+/** Ways a number may be printed in a quote: 186.5, 3.5308 for 0.035308 (as a percentage), 12003. */
+function printedForms(x: number): string[] {
+  const forms = new Set<string>([String(x), x.toFixed(2).replace(/\.?0+$/, '')]);
+  const percent = Number((x * 100).toPrecision(12));
+  forms.add(String(percent));
+  const tenThousands = Number((x * 10000).toPrecision(12)); // 万人 written as 人 (33293人 = 3.3293万)
+  forms.add(String(tenThousands));
+  return [...forms];
+}
+
+/**
+ * Provenance check: every numeric literal in a derivation's formula or stated expression should appear in
+ * a quote behind it (the derivation's, its stated figures', the indicator's baseline/target/chosen).
+ */
+function findUnquotedLiterals(root: LoadedModel, indicators: CompiledIndicator[], nodes: GraphNode[]): Program['unquotedLiterals'] {
+  const out: Program['unquotedLiterals'] = [];
+  for (const ind of indicators) {
+    const is = ind.spec;
+    const indicatorQuotes = [is.baseline.source.quote, is.target?.source.quote, is.chosen?.source.quote, ...is.stated.map((s) => s.source?.quote)];
+    for (const d of ind.derivations) {
+      const quotes = [d.spec.source.quote, ...d.spec.stated.map((s) => s.source?.quote), ...indicatorQuotes].filter(Boolean).join(' ').replace(/[,，](?=\d{3})/g, '');
+      const exprs = [
+        { expr: d.slot === undefined ? undefined : nodes[d.slot]!.expr, path: ['indicators', ind.id, 'derivations', d.id, 'formula'] as FieldPath },
+        ...d.stated.map((s) => ({ expr: s.expr, path: [...s.path, 'expr'] })),
+        ...d.computed.map((c) => ({ expr: c.expr, path: [...c.path, 'expr'] })),
+        { expr: d.path, path: ['indicators', ind.id, 'derivations', d.id, 'path'] as FieldPath },
+      ];
+      for (const { expr, path } of exprs) {
+        for (const literal of new Set(expr?.constants ?? [])) {
+          if (STRUCTURAL(literal)) continue;
+          if (printedForms(literal).some((f) => quotes.includes(f))) continue;
+          out.push({ field: path.join('.'), literal, position: root.locate(path) });
+        }
+      }
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Position } from '../engine/types.js';
 import { CesuanError } from './errors.js';
@@ -22,8 +22,10 @@ export interface LoadedModel {
   spec: ModelSpec;
   /** path as given, relative to the working directory when possible (used in messages) */
   file: string;
-  /** where a field was written; falls back to the nearest written ancestor */
+  /** where a field's value was written; falls back to the nearest written ancestor */
   locate: (path: FieldPath) => Position;
+  /** where a field's key was written (for "unknown field" messages) */
+  locateKey: (path: FieldPath) => Position;
   /** decimals of a number as printed in the file (e.g. 0.035308 → 6), or undefined */
   decimalsAt: (path: FieldPath) => number | undefined;
   imports: Record<string, LoadedModel>;
@@ -33,6 +35,7 @@ export interface LoadedScenario {
   spec: ScenarioSpec;
   file: string;
   locate: (path: FieldPath) => Position;
+  locateKey: (path: FieldPath) => Position;
   model: LoadedModel;
 }
 
@@ -40,6 +43,7 @@ interface ParsedFile {
   file: string;
   data: unknown;
   locate: (path: FieldPath) => Position;
+  locateKey: (path: FieldPath) => Position;
   decimalsAt: (path: FieldPath) => number | undefined;
 }
 
@@ -110,6 +114,15 @@ function parseYamlFile(path: string): ParsedFile {
     const found = nodeAt(path);
     return found?.node.range ? at(found.node.range[0]) : { file, line: 1, col: 1 };
   };
+  const locateKey = (path: FieldPath): Position => {
+    const parent = path.length ? doc.getIn(path.slice(0, -1), true) : undefined;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+      const key = pair?.key as { range?: [number, number, number] } | undefined;
+      if (key?.range) return at(key.range[0]);
+    }
+    return locate(path);
+  };
   const decimalsAt = (path: FieldPath): number | undefined => {
     const found = nodeAt(path);
     if (!found?.exact || !isScalar(found.node) || !found.node.range) return undefined;
@@ -117,7 +130,7 @@ function parseYamlFile(path: string): ParsedFile {
     const m = /^[-+]?\d*(?:\.(\d+))?$/.exec(written);
     return m ? (m[1]?.length ?? 0) : undefined;
   };
-  return { file, data, locate, decimalsAt };
+  return { file, data, locate, locateKey, decimalsAt };
 }
 
 function validate<T>(schema: z.ZodType<T>, parsed: ParsedFile, what: string): T {
@@ -134,7 +147,7 @@ function validate<T>(schema: z.ZodType<T>, parsed: ParsedFile, what: string): T 
     message = `unknown field "${issue.keys[0]}"`;
   }
   const field = path.length ? path.join('.') : undefined;
-  throw new CesuanError(message, parsed.locate(path), field);
+  throw new CesuanError(message, issue.code === 'unrecognized_keys' ? parsed.locateKey(path) : parsed.locate(path), field);
 }
 
 /** Resolve `ref` (a model id or a path) as seen from the file `from`. */
@@ -217,7 +230,7 @@ export function loadModel(path: string, stack: string[] = []): LoadedModel {
     }
     imports[alias] = loadModel(target, chain);
   }
-  return { spec, file: parsed.file, locate: parsed.locate, decimalsAt: parsed.decimalsAt, imports };
+  return { spec, file: parsed.file, locate: parsed.locate, locateKey: parsed.locateKey, decimalsAt: parsed.decimalsAt, imports };
 }
 
 export function loadScenario(path: string): LoadedScenario {
@@ -230,7 +243,7 @@ export function loadScenario(path: string): LoadedScenario {
   } catch (err) {
     throw new CesuanError((err as Error).message, parsed.locate(['model']), 'model');
   }
-  return { spec, file: parsed.file, locate: parsed.locate, model: loadModel(modelPath) };
+  return { spec, file: parsed.file, locate: parsed.locate, locateKey: parsed.locateKey, model: loadModel(modelPath) };
 }
 
 /** A file given on the command line: a model, or a scenario (it has a `model:` key) with its model. */

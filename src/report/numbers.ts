@@ -16,12 +16,18 @@ export function formatIn(value: number | null | undefined, unit: string | undefi
 export function formatSigned(value: number | null | undefined, unit: string | undefined, decimals?: number): string {
   if (value === null || value === undefined) return '—';
   const body = unit === 'ratio' ? `${trimZeros((Math.abs(value) * 100).toFixed(decimals ?? 4))}pp` : formatIn(Math.abs(value), unit, decimals);
-  if (Math.abs(value) < 1e-12) return unit === 'ratio' ? '0pp' : '0';
+  if (Math.abs(value) < 1e-9) return unit === 'ratio' ? '0pp' : '0';
   return `${value > 0 ? '+' : '−'}${body}`;
 }
 
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** A published figure (baseline, target) as written in the model, without rounding. */
+export function formatPublished(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return String(value);
 }
 
 /** A stated figure as the document wrote it (ratios back as percentages, all printed digits kept). */

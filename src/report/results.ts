@@ -6,7 +6,7 @@ import { COMPARATOR_SYMBOL } from '../engine/target.js';
 import type { IndicatorResult, ModelResult, StatedFigureCheck, Verdict } from '../engine/types.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
-import { formatIn, formatSigned, formatStated } from './numbers.js';
+import { formatIn, formatPublished, formatSigned, formatStated } from './numbers.js';
 import { renderTable, type Column } from './table.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
@@ -16,7 +16,7 @@ export const JSON_SCHEMA_VERSION = 1;
 
 export function targetText(ind: Pick<IndicatorResult, 'target' | 'kind'>): string {
   if (!ind.target) return '—';
-  const v = formatIn(ind.target.value, undefined, 2);
+  const v = formatPublished(ind.target.value);
   return `${COMPARATOR_SYMBOL[ind.target.op]}${ind.kind === 'cumulative' ? `[${v}]` : v}`;
 }
 
@@ -95,7 +95,7 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
     ind.unit,
     ind.kind,
     ind.attribute === 'binding' ? '约束性' : '预期性',
-    formatIn(ind.baseline, ind.unit),
+    formatPublished(ind.baseline),
     formatIn(ind.projection, ind.unit),
     targetText(ind),
     verdictText(ind),
@@ -131,7 +131,7 @@ function statedLine(s: StatedFigureCheck): string {
 export function renderExplain(result: ModelResult, ind: IndicatorResult): string {
   const out: string[] = [];
   out.push(`${ind.number ? `${ind.number}. ` : ''}${ind.label} (${ind.id}) — ${ind.unit}, ${ind.kind}, ${ind.attribute === 'binding' ? '约束性 binding' : '预期性 indicative'}`);
-  out.push(`  baseline ${result.years.base}: ${formatIn(ind.baseline, ind.unit)}   target ${result.years.target}: ${targetText(ind)}   chosen: ${formatIn(ind.chosen, ind.unit)}`);
+  out.push(`  baseline ${result.years.base}: ${formatPublished(ind.baseline)}   target ${result.years.target}: ${targetText(ind)}   chosen: ${formatPublished(ind.chosen)}`);
   out.push(`  projection (${ind.primary ?? 'no primary derivation'}): ${formatIn(ind.projection, ind.unit)} → ${verdictText(ind)}${ind.gap !== null ? `, gap ${formatSigned(ind.gap, ind.unit)}` : ''}`);
   if (ind.trajectory.length) {
     const label = ind.kind === 'cumulative' ? 'yearly amounts' : 'path';

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadModel } from '../../src/model/load.js';
 import type { Source } from '../../src/model/schema.js';
+import { cesuan } from '../helpers/cli.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const model = loadModel(resolve(root, 'models', 'xinxiang-talent-14th.yaml'));
@@ -206,9 +207,9 @@ describe('新乡 trend derivations from the 13th-plan history', () => {
     expect(computed('professional_technical_talent', 'trend', '“十三五”年均增长率')).toBeCloseTo((12.9 / 10.2371) ** (1 / 5) - 1, 12);
     expect(computed('professional_technical_talent', 'trend', '表列2025年目标与趋势推算之比')).toBeCloseTo(15 / trend, 12);
     // “增加26.01%”: 12.9 / 10.2371 − 1 = 26.012…% rounds to the printed figure
-    expect(check('professional_technical_talent', '26.01%').verdict).toBe('rounding');
+    expect(check('professional_technical_talent', '增幅26.01%').verdict).toBe('rounding');
     // the target 15 is below the trend, but within 20%
-    expect(check('professional_technical_talent', '趋势对照').verdict).toBe('approximate');
+    expect(check('professional_technical_talent', '目标对趋势').verdict).toBe('approximate');
   });
 
   it('高技能人才: 7.7 → 9.37 continued gives about 11.4万人; the 35万人 target is about 3× the trend', () => {
@@ -217,9 +218,9 @@ describe('新乡 trend derivations from the 13th-plan history', () => {
     const ratio = computed('high_skill_talent', 'trend', '表列2025年目标与趋势推算之比')!;
     expect(ratio).toBeCloseTo(35 / trend, 12);
     expect(ratio).toBeGreaterThan(3);
-    expect(check('high_skill_talent', '趋势对照').verdict).toBe('mismatch');
+    expect(check('high_skill_talent', '目标对趋势').verdict).toBe('mismatch');
     // “增加21.68%”: 9.37 / 7.7 − 1 = 21.688…%, which rounds to 21.69% — the document truncated
-    const growth = check('high_skill_talent', '21.68%');
+    const growth = check('high_skill_talent', '增幅21.68%');
     expect(growth.recomputed).toBeCloseTo(9.37 / 7.7 - 1, 12);
     expect(growth.verdict).toBe('mismatch');
   });
@@ -227,14 +228,14 @@ describe('新乡 trend derivations from the 13th-plan history', () => {
   it('城镇新增就业: the [35] target is 22% below the 13th-plan [44.85], flagged as a departure', () => {
     expect(derivation('urban_new_jobs', 'trend').value).toBeCloseTo(44.85, 12);
     expect(computed('urban_new_jobs', 'trend', '表列“十四五”累计目标与“十三五”累计数之比')).toBeCloseTo(35 / 44.85, 12);
-    expect(check('urban_new_jobs', '趋势对照').verdict).toBe('mismatch');
+    expect(check('urban_new_jobs', '目标对趋势').verdict).toBe('mismatch');
   });
 
   it('新增农村劳动力转移就业 [11.2] vs [11.75] and 新增返乡创业 [4.15] vs [4.54] stay close to the trend', () => {
     expect(derivation('rural_labour_transfer', 'trend').value).toBeCloseTo(11.75, 12);
-    expect(check('rural_labour_transfer', '趋势对照').verdict).toBe('approximate');
+    expect(check('rural_labour_transfer', '目标对趋势').verdict).toBe('approximate');
     expect(derivation('returnee_entrepreneurs', 'trend').value).toBeCloseTo(4.54, 12);
-    expect(check('returnee_entrepreneurs', '趋势对照').verdict).toBe('approximate');
+    expect(check('returnee_entrepreneurs', '目标对趋势').verdict).toBe('approximate');
   });
 
   it('has a trend only where the document gives history', () => {
@@ -245,49 +246,49 @@ describe('新乡 trend derivations from the 13th-plan history', () => {
 
 describe('新乡 table vs text: the audit flags the inconsistencies', () => {
   it('高技能人才 2020: table 9.3, text 9.37 (l.29)', () => {
-    const c = check('high_skill_talent', '9.37万人');
+    const c = check('high_skill_talent', '正文2020年9.37万人');
     expect(c.stated).toBe(9.37);
     expect(c.recomputed).toBe(9.3);
     expect(c.verdict).toBe('mismatch');
   });
 
   it('技能人才 2020: table 53万人 and 21.2%, text 57万人 and 18.69% (l.31)', () => {
-    expect(check('skilled_talent_total', '57万人').verdict).toBe('mismatch');
-    expect(check('skilled_talent_share', '18.69%').verdict).toBe('mismatch');
+    expect(check('skilled_talent_total', '正文2020年57万人').verdict).toBe('mismatch');
+    expect(check('skilled_talent_share', '正文2020年18.69%').verdict).toBe('mismatch');
   });
 
   it('the table’s own 2020 and 2025 shares agree with its totals: 53/100×40 = 21.2, 122/183×60 = 40', () => {
-    const c2020 = check('skilled_talent_share', '表列2020年技能人才占比21.2%');
+    const c2020 = check('skilled_talent_share', '表内2020年');
     expect(c2020.recomputed).toBeCloseTo((53 / 100) * 40, 12);
     expect(c2020.verdict).toBe('match');
-    const c2025 = check('skilled_talent_share', '表列2025年技能人才占比40%');
+    const c2025 = check('skilled_talent_share', '表内2025年');
     expect(c2025.recomputed).toBeCloseTo((122 / 183) * 60, 12);
     expect(c2025.verdict).toBe('match');
   });
 
   it('取得相应技能证书 [122] vs 专栏4 “55.4万人…取得相应证书”', () => {
-    const c = check('skill_certificates_new', '55.4万人');
+    const c = check('skill_certificates_new', '取证55.4万人');
     expect(c.recomputed).toBe(122);
     expect(c.verdict).toBe('mismatch');
   });
 
   it('博士后 [51] vs 专栏2 “预计招收30名左右”', () => {
-    expect(check('postdoc_recruits', '30名左右').verdict).toBe('mismatch');
+    expect(check('postdoc_recruits', '专栏2招收30名左右').verdict).toBe('mismatch');
   });
 
   it('新培养高技能人才: 35 − 9.3 = 25.7 rounds to “26万人以上” but not to 专栏4’s 26.2万人', () => {
-    const c26 = check('high_skill_talent', '26万人以上');
+    const c26 = check('high_skill_talent', '新培养26万人以上');
     expect(c26.recomputed).toBeCloseTo(35 - 9.3, 12);
     expect(c26.verdict).toBe('rounding');
-    expect(check('high_skill_talent', '26.2万人').verdict).toBe('mismatch');
+    expect(check('high_skill_talent', '专栏4新增26.2万人').verdict).toBe('mismatch');
   });
 
   it('text and table agree on the 13th-plan totals and targets of 城镇新增就业, 农村劳动力转移就业, 返乡创业', () => {
-    expect(check('urban_new_jobs', '44.85').verdict).toBe('match');
-    expect(check('urban_new_jobs', '35万人以上').verdict).toBe('match');
-    expect(check('rural_labour_transfer', '11.75').verdict).toBe('match');
-    expect(check('rural_labour_transfer', '11.2万人以上').verdict).toBe('match');
-    expect(check('returnee_entrepreneurs', '4.54').verdict).toBe('match');
+    expect(check('urban_new_jobs', '十三五44.85').verdict).toBe('match');
+    expect(check('urban_new_jobs', '目标35万人以上').verdict).toBe('match');
+    expect(check('rural_labour_transfer', '十三五11.75').verdict).toBe('match');
+    expect(check('rural_labour_transfer', '目标11.2万人以上').verdict).toBe('match');
+    expect(check('returnee_entrepreneurs', '十三五4.54').verdict).toBe('match');
   });
 
   it('evaluates without problems', () => {
@@ -307,8 +308,9 @@ describe('新乡 provenance', () => {
     s.stated.forEach((f, n) => sources.push([`${id}.stated#${n}`, f.source!]));
   }
   for (const [id, s] of Object.entries(model.spec.series)) sources.push([`series ${id}`, s.source]);
+  for (const [id, a] of Object.entries(model.spec.assumptions)) sources.push([`assumption ${id}`, a.source!]);
 
-  it('gives every baseline, target, derivation, stated figure and series a quote and a line in the plan', () => {
+  it('gives every baseline, target, derivation, stated figure, series and assumption a quote and a line in the plan', () => {
     for (const [where, src] of sources) {
       expect(src, where).toBeDefined();
       expect(src.ref, where).toBe('plan');
@@ -358,5 +360,28 @@ describe('新乡 provenance', () => {
         expect(attribute, id).toBe(s.attribute === 'binding' ? '约束性' : '预期性');
       }
     });
+  });
+});
+
+describe('新乡 through the CLI', () => {
+  const file = 'models/xinxiang-talent-14th.yaml';
+
+  it('audit runs without errors and lists 高技能人才’s 9.37 vs 9.3 as a mismatch; --strict exits 1 on it', () => {
+    const out = cesuan(['audit', file, '--format', 'json'], { cwd: root });
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const report = JSON.parse(out.stdout) as { figures: { indicator: string; label: string; stated: number; recomputed: number; verdict: string }[] };
+    const figure = report.figures.find((f) => f.indicator === 'high_skill_talent' && f.label === '正文2020年9.37万人');
+    expect(figure).toMatchObject({ stated: 9.37, recomputed: 9.3, verdict: 'mismatch' });
+    expect(cesuan(['audit', file, '--strict'], { cwd: root }).code).toBe(1);
+  });
+
+  it('run lists the 30 rows and explain shows the 高技能人才 trend', () => {
+    const run = cesuan(['run', file], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('劳动年龄人口平均受教育年限');
+    const explain = cesuan(['explain', file, 'high_skill_talent'], { cwd: root });
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('cagr(first([7.7, 9.37]), last([7.7, 9.37]), 5)');
   });
 });

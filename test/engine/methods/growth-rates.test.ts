@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { growthRates } from '../../../src/engine/methods/growth-rates.js';
+
+describe('growth_rates', () => {
+  it('省定目标 159 → 168.3 is +5.849%', () => {
+    expect(growthRates([159, 168.3])[0]).toBeCloseTo(0.058491, 6);
+  });
+  it('refuses growth from zero', () => {
+    expect(() => growthRates([0, 1])).toThrow(/from 0/);
+  });
+});
