@@ -22,17 +22,18 @@ export function registerList(program: Command): void {
           return {
             id: m.spec.id, title: m.spec.title, file: displayPath(path), indicators: indicators.length,
             top_level: indicators.filter((i) => !i.parent).length,
+            sub_rows: indicators.filter((i) => i.parent).length,
             assumptions: Object.keys(m.spec.assumptions).length, imports: Object.values(m.spec.imports), error: null as string | null,
           };
         } catch (err) {
           if (!(err instanceof CesuanError)) throw err;
-          return { id: f.replace(/\.yaml$/, ''), title: '', file: displayPath(path), indicators: 0, top_level: 0, assumptions: 0, imports: [], error: err.line };
+          return { id: f.replace(/\.yaml$/, ''), title: '', file: displayPath(path), indicators: 0, top_level: 0, sub_rows: 0, assumptions: 0, imports: [], error: err.line };
         }
       });
       if (opts.format === 'json') return emit(JSON.stringify(rows, null, 2) + '\n');
       emit(renderTable(
         [{ header: 'id' }, { header: 'indicators', align: 'right' }, { header: 'assumptions', align: 'right' }, { header: 'imports' }, { header: 'title', max: 40 }],
-        rows.map((r) => [r.id, r.error ? 'ERROR' : `${r.indicators}${r.top_level !== r.indicators ? ` (${r.top_level} rows)` : ''}`, String(r.assumptions), r.imports.join(', '), r.error ?? r.title]),
+        rows.map((r) => [r.id, r.error ? 'ERROR' : `${r.indicators}${r.sub_rows ? ` (${r.sub_rows} sub-rows)` : ''}`, String(r.assumptions), r.imports.join(', '), r.error ?? r.title]),
       ));
     });
 }
