@@ -302,7 +302,7 @@ export function runProgram(program: Program, values: Value[] = new Array(program
 }
 
 /** Small integers and calendar years are structure (5 years, 1 + r, 100%, 2025), not data needing a source. */
-const STRUCTURAL = (x: number) => Number.isInteger(x) && (Math.abs(x) <= 10 || x === 100 || (x >= 1949 && x <= 2100));
+const STRUCTURAL = (x: number) => Number.isInteger(x) && (Math.abs(x) <= 10 || x === 100 || x === 10000 || (x >= 1949 && x <= 2100));
 
 /** Ways a number may be printed in a quote: 186.5, 3.5308 for 0.035308 (as a percentage), 12003. */
 function printedForms(x: number): string[] {
@@ -320,24 +320,36 @@ function printedForms(x: number): string[] {
  */
 function findUnquotedLiterals(root: LoadedModel, indicators: CompiledIndicator[], nodes: GraphNode[]): Program['unquotedLiterals'] {
   const out: Program['unquotedLiterals'] = [];
+  const check = (expr: CompiledExpression | undefined, path: FieldPath, quotes: string) => {
+    for (const literal of new Set(expr?.constants ?? [])) {
+      if (STRUCTURAL(literal)) continue;
+      if (printedForms(literal).some((f) => quotes.includes(f))) continue;
+      out.push({ field: path.join('.'), literal, position: root.locate(path) });
+    }
+  };
+  const joinQuotes = (quotes: (string | undefined)[]) => quotes.filter(Boolean).join(' ').replace(/[,，](?=\d{3})/g, '');
+  for (const [id, a] of Object.entries(root.spec.assumptions)) {
+    const node = nodes.find((n) => n.key === id);
+    check(node?.expr, ['assumptions', id, 'default'], joinQuotes([a.source?.quote, a.back_solved, a.note]));
+  }
+  for (const ind of indicators) {
+    const is = ind.spec;
+    for (const [i, c] of ind.checks.entries()) {
+      check(c.expr, [...c.path, 'expr'], joinQuotes([is.stated[i]!.source?.quote, is.baseline.source.quote, is.target?.source.quote]));
+    }
+  }
   for (const ind of indicators) {
     const is = ind.spec;
     const indicatorQuotes = [is.baseline.source.quote, is.target?.source.quote, is.chosen?.source.quote, ...is.stated.map((s) => s.source?.quote)];
     for (const d of ind.derivations) {
-      const quotes = [d.spec.source.quote, ...d.spec.stated.map((s) => s.source?.quote), ...indicatorQuotes].filter(Boolean).join(' ').replace(/[,，](?=\d{3})/g, '');
+      const quotes = joinQuotes([d.spec.source.quote, ...d.spec.stated.map((s) => s.source?.quote), ...indicatorQuotes]);
       const exprs = [
         { expr: d.slot === undefined ? undefined : nodes[d.slot]!.expr, path: ['indicators', ind.id, 'derivations', d.id, 'formula'] as FieldPath },
         ...d.stated.map((s) => ({ expr: s.expr, path: [...s.path, 'expr'] })),
         ...d.computed.map((c) => ({ expr: c.expr, path: [...c.path, 'expr'] })),
         { expr: d.path, path: ['indicators', ind.id, 'derivations', d.id, 'path'] as FieldPath },
       ];
-      for (const { expr, path } of exprs) {
-        for (const literal of new Set(expr?.constants ?? [])) {
-          if (STRUCTURAL(literal)) continue;
-          if (printedForms(literal).some((f) => quotes.includes(f))) continue;
-          out.push({ field: path.join('.'), literal, position: root.locate(path) });
-        }
-      }
+      for (const { expr, path } of exprs) check(expr, path, quotes);
     }
   }
   return out;

@@ -6,7 +6,8 @@ import type { Value } from '../types.js';
  * Compound annual growth rate between two values `years` apart.
  *
  *     cagr(from, to, years) = (to / from)^(1 / years) − 1
- *     cagr(series)          = (last / first)^(1 / (n − 1)) − 1   (one value a year)
+ *     cagr(series)          = (last / first)^(1 / (last year − first year)) − 1   for a named series
+ *                           (an unnamed array is taken as one value a year)
  *
  * Seed: cagr(186.5, 210, 5) ≈ 2.40% — the growth the chosen 210万 工伤保险 target implies (郑州, item 8);
  * cagr(250.01, 277, 5) ≈ 2.07% — 失业保险 (item 7).
