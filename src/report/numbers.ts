@@ -7,7 +7,7 @@ import type { Value } from '../engine/types.js';
 export function formatIn(value: number | null | undefined, unit: string | undefined, decimals?: number): string {
   if (value === null || value === undefined) return '—';
   if (!Number.isFinite(value)) return String(value);
-  if (unit === 'ratio') return `${(value * 100).toFixed(decimals ?? 2)}%`;
+  if (unit === 'ratio') return `${trimZeros((value * 100).toFixed(decimals ?? 2))}%`;
   const d = decimals ?? 2;
   return trimZeros(value.toFixed(d));
 }
