@@ -5,9 +5,18 @@
 import { Command, CommanderError } from 'commander';
 import { CesuanError } from '../model/errors.js';
 import { registerAudit } from './commands/audit.js';
+import { registerBatch } from './commands/batch.js';
+import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
 import { registerList } from './commands/list.js';
+import { registerMc } from './commands/mc.js';
+import { registerPlan } from './commands/plan.js';
 import { registerRun } from './commands/run.js';
+import { registerSensitivity } from './commands/sensitivity.js';
+import { registerSolve } from './commands/solve.js';
+import { registerSweep } from './commands/sweep.js';
+import { registerTrack } from './commands/track.js';
+import { registerTui } from './commands/tui.js';
 import { EXIT, Exit } from './shared.js';
 
 export function buildProgram(): Command {
@@ -20,6 +29,15 @@ export function buildProgram(): Command {
   registerExplain(program);
   registerAudit(program);
   registerList(program);
+  registerBatch(program);
+  registerSweep(program);
+  registerCompare(program);
+  registerSolve(program);
+  registerPlan(program);
+  registerTrack(program);
+  registerMc(program);
+  registerSensitivity(program);
+  registerTui(program);
   return program;
 }
 

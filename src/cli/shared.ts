@@ -33,8 +33,8 @@ export function assertFinite(result: ModelResult): void {
 }
 
 /** Load a model or a scenario file and evaluate it under the scenario's overrides and `extra` ones. */
-export function loadAndEvaluate(path: string, extra: Record<string, number | string> = {}): Loaded {
-  const { model, scenario } = loadModelOrScenario(path);
+export function loadAndEvaluate(path: string, extra: Record<string, number | string> = {}, models?: Map<string, LoadedModel>): Loaded {
+  const { model, scenario } = loadModelOrScenario(path, models);
   const overrides = { ...(scenario?.spec.set ?? {}), ...extra };
   const evaluator = new Evaluator(model, overrides, scenario);
   const result = evaluator.result();

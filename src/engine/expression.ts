@@ -9,6 +9,7 @@
 import type { MathNode } from 'mathjs';
 import { formatValue } from './format.js';
 import { ExpressionError } from './expression-error.js';
+import { cagr } from './methods/cagr.js';
 import { METHODS } from './methods/index.js';
 import { parseFormula } from './parser.js';
 import type { Value } from './types.js';
@@ -40,18 +41,20 @@ export interface CompiledExpression {
   run: (values: Value[], t?: number) => Value;
   /** the expression with every reference replaced by its current value */
   substitute: (values: Value[], t?: number) => string;
+  /** the whitelisted syntax tree and what each name in it resolved to (for the vector compiler in vector.ts) */
+  tree: { root: MathNode; refs: ReadonlyMap<MathNode, Reference>; closures: ReadonlyMap<MathNode, (values: Value[], t: number) => Value> };
 }
 
 type Closure = (values: Value[], t: number) => Value;
 
-const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
+export const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
 
 function num(v: Value, where: string): number {
   if (Array.isArray(v)) throw new ExpressionError(`${where} needs a number, got a series of ${v.length} values`);
   return v;
 }
 
-function elementwise(a: Value, b: Value, f: (x: number, y: number) => number, op: string): Value {
+export function elementwise(a: Value, b: Value, f: (x: number, y: number) => number, op: string): Value {
   if (!Array.isArray(a) && !Array.isArray(b)) return f(a, b);
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) throw new ExpressionError(`"${op}" on series of different lengths (${a.length} and ${b.length})`);
@@ -60,7 +63,7 @@ function elementwise(a: Value, b: Value, f: (x: number, y: number) => number, op
   return Array.isArray(a) ? a.map((x) => f(x, b as number)) : (b as number[]).map((y) => f(a as number, y));
 }
 
-const BINARY: Record<string, (x: number, y: number) => number> = {
+export const BINARY: Record<string, (x: number, y: number) => number> = {
   add: (x, y) => x + y,
   subtract: (x, y) => x - y,
   multiply: (x, y) => x * y,
@@ -78,7 +81,7 @@ const BINARY: Record<string, (x: number, y: number) => number> = {
 };
 
 /** `a.b.c` written as nested AccessorNodes with dot notation → ['a', 'b', 'c']; anything else → undefined. */
-function dottedName(node: MathNode): string[] | undefined {
+export function dottedName(node: MathNode): string[] | undefined {
   if (node.type === 'SymbolNode') return [(node as unknown as { name: string }).name];
   if (node.type !== 'AccessorNode') return undefined;
   const acc = node as unknown as { object: MathNode; index: { dotNotation: boolean; dimensions: MathNode[] } };
@@ -108,7 +111,14 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
     return ref;
   };
 
+  // every node's closure, kept so the vector compiler (vector.ts) runs the parts no sample reaches exactly as here
+  const closures = new Map<MathNode, Closure>();
   const build = (node: MathNode, depth: number): Closure => {
+    const c = buildNode(node, depth);
+    closures.set(node, c);
+    return c;
+  };
+  const buildNode = (node: MathNode, depth: number): Closure => {
     if (depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep`);
     switch (node.type) {
       case 'ConstantNode': {
@@ -128,7 +138,7 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
           if (!options.allowT) throw new ExpressionError('"t" (years since the base year) is only available in `path`');
           return (_v, t) => t;
         }
-        if (parts.length === 1 && parts[0]! in CONSTANTS && !resolve(parts)) {
+        if (parts.length === 1 && Object.hasOwn(CONSTANTS, parts[0]!) && !resolve(parts)) {
           const c = CONSTANTS[parts[0]!]!;
           return () => c;
         }
@@ -190,6 +200,21 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
             return (v[slot] as number[])[i]!;
           };
         }
+        if (name === 'cagr' && fnNode.args.length === 1) {
+          // cagr(series) of a named series spans its years (2015 → 2020 is five years, not one)
+          const seriesParts = dottedName(fnNode.args[0]!);
+          const ref = seriesParts ? resolve(seriesParts) : undefined;
+          if (ref?.years && ref.years.length >= 2) {
+            reference(seriesParts!);
+            refs.set(fnNode.args[0]!, ref);
+            const span = ref.years[ref.years.length - 1]! - ref.years[0]!;
+            const slot = ref.slot;
+            return (v) => {
+              const values = v[slot] as number[];
+              return cagr(values[0]!, values[values.length - 1]!, span);
+            };
+          }
+        }
         const args = fnNode.args.map((a) => build(a, depth + 1));
         if (method.arity && !method.arity.includes(args.length)) {
           throw new ExpressionError(`${name}() takes ${method.arity.join(' or ')} arguments, got ${args.length}`);
@@ -220,5 +245,5 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
         return undefined;
       },
     } as never);
-  return { text, deps: [...deps.keys()], depSlots: [...deps.values()], constants, run, substitute };
+  return { text, deps: [...deps.keys()], depSlots: [...deps.values()], constants, run, substitute, tree: { root, refs, closures } };
 }

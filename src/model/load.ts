@@ -5,16 +5,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
 import type { Position } from '../engine/types.js';
+import { checkModelDistributions, checkScenarioDistributions } from './distributions.js';
 import { CesuanError } from './errors.js';
-import { modelSchema, scenarioSchema, type ModelSpec, type ScenarioSpec } from './schema.js';
+import type { ModelSpec, ScenarioSpec } from './schema.js';
+import { readSpec, type SpecFile } from './spec-file.js';
 
 /** Files larger than this are refused before parsing. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** YAML alias expansion limit (guards against "billion laughs"). */
-const MAX_ALIAS_COUNT = 100;
 
 export type FieldPath = (string | number)[];
 
@@ -39,13 +37,7 @@ export interface LoadedScenario {
   model: LoadedModel;
 }
 
-interface ParsedFile {
-  file: string;
-  data: unknown;
-  locate: (path: FieldPath) => Position;
-  locateKey: (path: FieldPath) => Position;
-  decimalsAt: (path: FieldPath) => number | undefined;
-}
+type ParsedFile = SpecFile<unknown>;
 
 /** Where the bundled models live (for `model: <id>` references from anywhere). */
 export const MODELS_DIR = ((): string => {
@@ -79,75 +71,10 @@ function readText(path: string, shown: string): string {
   return readFileSync(path, 'utf8');
 }
 
-function parseYamlFile(path: string): ParsedFile {
+/** Read, parse and validate a file (YAML + zod, or the spec cache: see spec-file.ts). */
+function readSpecFile<T>(path: string, kind: 'model' | 'scenario'): SpecFile<T> {
   const file = displayPath(path);
-  const text = readText(path, file);
-  const lineCounter = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  } catch (err) {
-    throw new CesuanError(`YAML: ${(err as Error).message}`, { file, line: 1, col: 1 });
-  }
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, col };
-  };
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    throw new CesuanError(`YAML: ${yamlError.message.split('\n')[0]}`, at(yamlError.pos[0]));
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    throw new CesuanError(`YAML: ${(err as Error).message.split('\n')[0]}`, at(0));
-  }
-  const nodeAt = (path: FieldPath) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) return { node, exact: n === path.length };
-    }
-    return undefined;
-  };
-  const locate = (path: FieldPath): Position => {
-    const found = nodeAt(path);
-    return found?.node.range ? at(found.node.range[0]) : { file, line: 1, col: 1 };
-  };
-  const locateKey = (path: FieldPath): Position => {
-    const parent = path.length ? doc.getIn(path.slice(0, -1), true) : undefined;
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
-      const key = pair?.key as { range?: [number, number, number] } | undefined;
-      if (key?.range) return at(key.range[0]);
-    }
-    return locate(path);
-  };
-  const decimalsAt = (path: FieldPath): number | undefined => {
-    const found = nodeAt(path);
-    if (!found?.exact || !isScalar(found.node) || !found.node.range) return undefined;
-    const written = text.slice(found.node.range[0], found.node.range[1]).trim();
-    const m = /^[-+]?\d*(?:\.(\d+))?$/.exec(written);
-    return m ? (m[1]?.length ?? 0) : undefined;
-  };
-  return { file, data, locate, locateKey, decimalsAt };
-}
-
-function validate<T>(schema: z.ZodType<T>, parsed: ParsedFile, what: string): T {
-  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-    throw new CesuanError(`a ${what} file must be a YAML mapping`, parsed.locate([]));
-  }
-  const result = schema.safeParse(parsed.data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  let path = issue.path as FieldPath;
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    path = [...path, issue.keys[0]!];
-    message = `unknown field "${issue.keys[0]}"`;
-  }
-  const field = path.length ? path.join('.') : undefined;
-  throw new CesuanError(message, issue.code === 'unrecognized_keys' ? parsed.locateKey(path) : parsed.locate(path), field);
+  return readSpec<T>(readText(path, file), file, kind);
 }
 
 /** Resolve `ref` (a model id or a path) as seen from the file `from`. */
@@ -211,9 +138,10 @@ function checkIdentifiers(spec: ModelSpec, locate: ParsedFile['locate']): void {
  */
 export function loadModel(path: string, stack: string[] = []): LoadedModel {
   const absolute = resolve(path);
-  const parsed = parseYamlFile(absolute);
-  const spec = validate(modelSchema, parsed, 'model');
+  const parsed = readSpecFile<ModelSpec>(absolute, 'model');
+  const spec = parsed.spec;
   checkIdentifiers(spec, parsed.locate);
+  checkModelDistributions(spec, parsed.locate);
   const imports: Record<string, LoadedModel> = {};
   for (const [alias, ref] of Object.entries(spec.imports)) {
     const where = parsed.locate(['imports', alias]);
@@ -233,26 +161,30 @@ export function loadModel(path: string, stack: string[] = []): LoadedModel {
   return { spec, file: parsed.file, locate: parsed.locate, locateKey: parsed.locateKey, decimalsAt: parsed.decimalsAt, imports };
 }
 
-export function loadScenario(path: string): LoadedScenario {
+/** @param models loaded models by absolute path, shared across calls (a batch of scenarios loads its model once) */
+export function loadScenario(path: string, models?: Map<string, LoadedModel>): LoadedScenario {
   const absolute = resolve(path);
-  const parsed = parseYamlFile(absolute);
-  const spec = validate(scenarioSchema, parsed, 'scenario');
+  const parsed = readSpecFile<ScenarioSpec>(absolute, 'scenario');
+  const spec = parsed.spec;
   let modelPath: string;
   try {
     modelPath = resolveModelRef(spec.model, absolute);
   } catch (err) {
     throw new CesuanError((err as Error).message, parsed.locate(['model']), 'model');
   }
-  return { spec, file: parsed.file, locate: parsed.locate, locateKey: parsed.locateKey, model: loadModel(modelPath) };
+  const model = models?.get(modelPath) ?? loadModel(modelPath);
+  models?.set(modelPath, model);
+  checkScenarioDistributions(spec, parsed.locate, model);
+  return { spec, file: parsed.file, locate: parsed.locate, locateKey: parsed.locateKey, model };
 }
 
 /** A file given on the command line: a model, or a scenario (it has a `model:` key) with its model. */
-export function loadModelOrScenario(path: string): { model: LoadedModel; scenario?: LoadedScenario } {
+export function loadModelOrScenario(path: string, models?: Map<string, LoadedModel>): { model: LoadedModel; scenario?: LoadedScenario } {
   const absolute = resolve(path);
   const shown = displayPath(absolute);
   const text = readText(absolute, shown);
   if (/^model\s*:/m.test(text) && !/^indicators\s*:/m.test(text)) {
-    const scenario = loadScenario(absolute);
+    const scenario = loadScenario(absolute, models);
     return { model: scenario.model, scenario };
   }
   return { model: loadModel(absolute) };

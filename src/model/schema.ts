@@ -2,7 +2,7 @@
  * The model and scenario file formats, as zod schemas.
  * The JSON Schema shipped in schema/ is generated from these (`npm run schema`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = z
   .string()
@@ -89,8 +89,8 @@ export const indicatorSchema = z.strictObject({
 export type IndicatorSpec = z.infer<typeof indicatorSchema>;
 
 export const distributionSchema = z.discriminatedUnion('dist', [
-  z.strictObject({ dist: z.literal('normal'), mean: finite, sd: finite.nonnegative() }),
-  z.strictObject({ dist: z.literal('lognormal'), mu: finite, sigma: finite.nonnegative() }),
+  z.strictObject({ dist: z.literal('normal'), mean: finite, sd: finite.nonnegative('sd must not be negative') }),
+  z.strictObject({ dist: z.literal('lognormal'), mu: finite, sigma: finite.nonnegative('sigma must not be negative') }),
   z.strictObject({ dist: z.literal('uniform'), min: finite, max: finite }),
   z.strictObject({ dist: z.literal('triangular'), min: finite, mode: finite, max: finite }),
   z.strictObject({ dist: z.literal('pert'), min: finite, mode: finite, max: finite }),

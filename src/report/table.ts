@@ -3,6 +3,19 @@
  */
 import stringWidth from 'string-width';
 
+/** Text made only of these (ASCII, · and ‐…‧, the common CJK blocks) is measured without string-width. */
+const SIMPLE = /^[\x20-\x7e\u00b7\u2010-\u2027\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]*$/;
+const WIDE = /[\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]/g;
+
+/**
+ * Display width, as string-width gives it (tested against it). string-width segments graphemes and tests
+ * emoji per character, the slowest part of a cold `cesuan audit` (~35 ms); model tables rarely need it.
+ */
+export function textWidth(text: string): number {
+  if (!SIMPLE.test(text)) return stringWidth(text);
+  return text.length + (text.match(WIDE)?.length ?? 0);
+}
+
 export interface Column {
   header: string;
   align?: 'left' | 'right';
@@ -11,24 +24,24 @@ export interface Column {
 }
 
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (textWidth(text) <= width) return text;
   let out = '';
   for (const ch of text) {
-    if (stringWidth(out + ch) > width - 1) break;
+    if (textWidth(out + ch) > width - 1) break;
     out += ch;
   }
   return `${out}…`;
 }
 
 export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const gap = Math.max(0, width - stringWidth(text));
+  const gap = Math.max(0, width - textWidth(text));
   return align === 'right' ? ' '.repeat(gap) + text : text + ' '.repeat(gap);
 }
 
 export function renderTable(columns: Column[], rows: string[][], options: { separator?: string } = {}): string {
   const sep = options.separator ?? '  ';
   const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? truncate(c, columns[i]!.max!) : c)));
-  const widths = columns.map((c, i) => Math.max(stringWidth(c.header), ...cells.map((r) => stringWidth(r[i] ?? ''))));
+  const widths = columns.map((c, i) => Math.max(textWidth(c.header), ...cells.map((r) => textWidth(r[i] ?? ''))));
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, columns[i]!.align)).join(sep).trimEnd();
   return [line(columns.map((c) => c.header)), widths.map((w) => '─'.repeat(w)).join(sep), ...cells.map(line)].join('\n') + '\n';
 }

@@ -8,48 +8,11 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { modelUnderTest, repoRoot } from '../helpers/model.js';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { loadModel } from '../../src/model/load.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const model = loadModel(resolve(root, 'models', 'shiyan-hrss-14th.yaml'));
-const result = evaluate(model);
-
-const indicator = (id: string) => {
-  const found = result.indicators.find((i) => i.id === id);
-  if (!found) throw new Error(`no indicator ${id}`);
-  return found;
-};
-const spec = (id: string) => {
-  const found = model.spec.indicators[id];
-  if (!found) throw new Error(`no indicator ${id} in the model`);
-  return found;
-};
-const derivation = (id: string, d: string) => {
-  const found = indicator(id).derivations.find((x) => x.id === d);
-  if (!found) throw new Error(`no derivation ${id}.${d}`);
-  return found;
-};
-const computed = (id: string, d: string, labelPart: string) => {
-  const found = derivation(id, d).computed.filter((c) => c.label.includes(labelPart));
-  if (found.length !== 1) throw new Error(`${found.length} computed figures “…${labelPart}…” in ${id}.${d}`);
-  return found[0]!.value;
-};
-const check = (id: string, labelPart: string) => {
-  const found = result.audit.filter((c) => c.indicator === id && c.label.includes(labelPart));
-  if (found.length !== 1) throw new Error(`${found.length} checks of ${id} labelled “…${labelPart}…”`);
-  return found[0]!;
-};
-const value = (key: string) => {
-  const v = result.values[key];
-  if (typeof v !== 'number') throw new Error(`${key} is not a number: ${String(v)}`);
-  return v;
-};
-const at = (id: string, year: number) => {
-  const p = indicator(id).trajectory.find((x) => x.year === year);
-  if (!p) throw new Error(`${id} has no trajectory point for ${year}`);
-  return p.value;
-};
+const { model, result, indicator, spec, derivation, computed, check, value, at } = modelUnderTest('shiyan-hrss-14th');
+const root = repoRoot;
 
 describe('十堰 专栏2 “十四五”时期主要指标: rows, sections, kinds, attributes', () => {
   it('has exactly the 16 rows of 专栏2, numbered 1–16 in table order', () => {

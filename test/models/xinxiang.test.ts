@@ -9,45 +9,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { modelUnderTest, repoRoot } from '../helpers/model.js';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { loadModel } from '../../src/model/load.js';
 import type { Source } from '../../src/model/schema.js';
 import { cesuan } from '../helpers/cli.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const model = loadModel(resolve(root, 'models', 'xinxiang-talent-14th.yaml'));
-const result = evaluate(model);
-
-const indicator = (id: string) => {
-  const found = result.indicators.find((i) => i.id === id);
-  if (!found) throw new Error(`no indicator ${id}`);
-  return found;
-};
-const spec = (id: string) => {
-  const found = model.spec.indicators[id];
-  if (!found) throw new Error(`no indicator ${id} in the model`);
-  return found;
-};
-const derivation = (id: string, d: string) => {
-  const found = indicator(id).derivations.find((x) => x.id === d);
-  if (!found) throw new Error(`no derivation ${id}.${d}`);
-  return found;
-};
-const computed = (id: string, d: string, label: string) => {
-  const found = derivation(id, d).computed.find((c) => c.label === label);
-  if (!found) throw new Error(`no computed figure "${label}" in ${id}.${d}`);
-  return found.value;
-};
-const check = (id: string, labelPart: string) => {
-  const found = result.audit.filter((c) => c.indicator === id && c.label.includes(labelPart));
-  if (found.length !== 1) throw new Error(`${found.length} checks of ${id} labelled “…${labelPart}…”`);
-  return found[0]!;
-};
-const value = (key: string) => {
-  const v = result.values[key];
-  if (typeof v !== 'number') throw new Error(`${key} is not a number: ${String(v)}`);
-  return v;
-};
+const { model, result, indicator, spec, derivation, computed, check, value } = modelUnderTest('xinxiang-talent-14th');
+const root = repoRoot;
 
 describe('新乡 主要指标表: rows, sections, kinds, attributes', () => {
   it('has exactly the 30 rows of the table, numbered 1–30 in table order', () => {

@@ -16,7 +16,13 @@ export function asSeries(v: Value, method: string, arg: string, min = 1): number
 
 /** All arguments flattened: numbers and series alike (for sum, mean, min, max). */
 export function flatten(args: Value[], method: string): number[] {
-  const out = args.flatMap((a) => (Array.isArray(a) ? a : [a]));
+  // one series (mean(series), sum(series)): no copy, the methods only read it (the common case, and hot)
+  if (args.length === 1 && Array.isArray(args[0]) && args[0].length > 0) return args[0];
+  const out: number[] = [];
+  for (const a of args) {
+    if (Array.isArray(a)) for (const x of a) out.push(x);
+    else out.push(a);
+  }
   if (out.length === 0) throw new ExpressionError(`${method}() needs at least one value`);
   return out;
 }

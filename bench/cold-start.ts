@@ -1,0 +1,82 @@
+/**
+ * Cold start: wall time of whole `cesuan` processes (the bundled binary, as a user or a script runs it)
+ * against `node -e 0`, the floor of any Node CLI. Rounds are interleaved (every command once per round) so
+ * a busy machine slows all of them alike; medians over the rounds, ratios from the same run.
+ *
+ *     npm run bench            (builds dist/ first, then every benchmark)
+ *     npx tsx bench/cold-start.ts [--repeats 21]
+ *
+ * The spec cache (src/model/spec-file.ts) is pointed at a fresh folder and filled by a warm-up round, as it
+ * is after a model's first run; the first-ever run of a model (no cache) is timed separately.
+ * Goal (issue 7): `cesuan run models/zhengzhou-hrss-14th.yaml --format json` ≤ 2.5× `node -e 0`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin/cesuan.js');
+const MODEL = 'models/zhengzhou-hrss-14th.yaml';
+const GOAL = 2.5;
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const REPEATS = arg('repeats', Number(process.env['BENCH_REPEATS'] ?? 21));
+
+if (!existsSync(join(root, 'dist/cli.js'))) {
+  console.error('cold-start: dist/cli.js is missing — run `npm run build` first (npm run bench does)');
+  process.exit(1);
+}
+
+const cache = mkdtempSync(join(tmpdir(), 'cesuan-bench-cache-'));
+const env = { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: cache };
+
+interface Case {
+  label: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  /** the goal applies to this one */
+  goal?: boolean;
+}
+const cases: Case[] = [
+  { label: 'node -e 0', args: ['-e', '0'] },
+  { label: `cesuan run ${MODEL} --format json`, args: [bin, 'run', MODEL, '--format', 'json'], goal: true },
+  { label: `cesuan audit ${MODEL}`, args: [bin, 'audit', MODEL] },
+  { label: 'cesuan tui --help', args: [bin, 'tui', '--help'] },
+  { label: 'cesuan run … (no spec cache: first run of a model)', args: [bin, 'run', MODEL, '--format', 'json'], env: { ...env, CESUAN_CACHE: 'off' } },
+];
+
+function time(c: Case): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, c.args, { cwd: root, env: c.env ?? env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${c.label} exited ${r.status}: ${r.stderr.split('\n')[0]}`);
+  return ms;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+try {
+  for (const c of cases) time(c); // warm-up: file system cache, spec cache
+  const times = cases.map(() => [] as number[]);
+  for (let r = 0; r < REPEATS; r++) cases.forEach((c, i) => times[i]!.push(time(c)));
+  const base = median(times[0]!);
+  console.log(`cold start — median wall time of ${REPEATS} interleaved rounds (Node ${process.version}, ${process.platform})`);
+  let failed = false;
+  cases.forEach((c, i) => {
+    const m = median(times[i]!);
+    const ratio = m / base;
+    const verdict = c.goal ? `   (goal ≤ ${GOAL}×)  ${ratio <= GOAL ? 'ok' : 'MISSED'}` : '';
+    if (c.goal && ratio > GOAL) failed = true;
+    console.log(`  ${c.label.padEnd(56)} ${m.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(5)}×${verdict}`);
+  });
+  if (failed) process.exitCode = 1;
+} finally {
+  rmSync(cache, { recursive: true, force: true });
+}

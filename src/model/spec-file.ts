@@ -1,0 +1,101 @@
+/**
+ * A model or scenario file's text → its validated spec and source positions, through a content-addressed
+ * cache. Parsing YAML and validating with zod is most of a cold `cesuan run` (~150 ms of interpreted
+ * library code for a 70 KB model), yet the same files are read again and again by scripts; the cache keeps
+ * each successful parse as JSON under the hash of (cesuan build, kind, text), so a hit is a JSON.parse
+ * (~2 ms) and the YAML and zod libraries are never loaded. Files with errors are never cached; a cache that
+ * cannot be read or written is simply not used.
+ *
+ * On by default in the bundled CLI only (scripts/build.mjs defines the build id); CESUAN_CACHE=off turns it
+ * off, CESUAN_CACHE_DIR moves it (default $XDG_CACHE_HOME/cesuan or ~/.cache/cesuan).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Position } from '../engine/types.js';
+import { CesuanError } from './errors.js';
+import { lineColumn, locator, type Locator, type PositionTree, type SourceKind } from './positions.js';
+import { parseSource } from './yaml-source.js';
+
+declare const __CESUAN_BUILD__: string | undefined;
+
+/** Identifies the code that produced a cached spec; undefined (no cache) when running from sources. */
+const BUILD = typeof __CESUAN_BUILD__ === 'string' ? __CESUAN_BUILD__ : undefined;
+const CACHE_FORMAT = 1;
+/** Past this many entries, the oldest half is removed when a new one is written. */
+const MAX_ENTRIES = 400;
+
+export interface SpecFile<T> extends Locator {
+  spec: T;
+  file: string;
+}
+
+interface CacheEntry {
+  format: number;
+  spec: unknown;
+  tree: PositionTree | null;
+}
+
+function cacheDir(): string | undefined {
+  const setting = process.env['CESUAN_CACHE'];
+  if (!BUILD || setting === 'off' || setting === '0') return undefined;
+  const dir = process.env['CESUAN_CACHE_DIR'];
+  if (dir) return dir;
+  const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  return join(base, 'cesuan');
+}
+
+/** A spec survives JSON exactly when it holds only finite numbers (no -0), strings, booleans, null, arrays and plain objects. */
+function jsonExact(value: unknown, depth = 0): boolean {
+  if (depth > 100) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every((v) => jsonExact(v, depth + 1));
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.entries(value).every(([k, v]) => k !== '__proto__' && v !== undefined && jsonExact(v, depth + 1));
+}
+
+function readEntry(path: string): CacheEntry | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as CacheEntry;
+    return entry && entry.format === CACHE_FORMAT && typeof entry.spec === 'object' ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeEntry(dir: string, path: string, entry: CacheEntry): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, JSON.stringify(entry));
+    renameSync(temp, path);
+    const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+    if (names.length > MAX_ENTRIES) {
+      const byAge = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+      for (const { n } of byAge.slice(0, names.length - MAX_ENTRIES / 2)) rmSync(join(dir, n), { force: true });
+    }
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Parse and validate a file's text (or take it from the cache); errors name file:line:col and the field. */
+export function readSpec<T>(text: string, file: string, kind: SourceKind): SpecFile<T> {
+  const dir = cacheDir();
+  const path = dir && join(dir, `${createHash('sha256').update(`${BUILD}\0${kind}\0`).update(text).digest('hex').slice(0, 40)}.json`);
+  const cached = path ? readEntry(path) : undefined;
+  if (cached) return { spec: cached.spec as T, file, ...locator(file, text, cached.tree) };
+  const parsed = parseSource(text, kind);
+  if (!parsed.ok) {
+    if ('offset' in parsed) {
+      const position: Position = { file, ...lineColumn(text)(parsed.offset) };
+      throw new CesuanError(parsed.message, position);
+    }
+    const where = locator(file, text, parsed.tree);
+    throw new CesuanError(parsed.message, parsed.key ? where.locateKey(parsed.path) : where.locate(parsed.path), parsed.field);
+  }
+  if (dir && path && jsonExact(parsed.spec)) writeEntry(dir, path, { format: CACHE_FORMAT, spec: parsed.spec, tree: parsed.tree });
+  return { spec: parsed.spec as T, file, ...locator(file, text, parsed.tree) };
+}

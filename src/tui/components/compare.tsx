@@ -1,0 +1,78 @@
+/** The published model and the current scenario side by side: projection and verdict of each, and the change. */
+import { Box } from 'ink';
+import type { IndicatorResult } from '../../engine/types.js';
+import { targetText } from '../../report/results.js';
+import { formatGap, formatIndicator, isChanged, truncate } from '../format.js';
+import { useScrollWindow } from '../hooks/use-scroll-window.js';
+import type { OverviewRow } from '../order.js';
+import { verdictLabel, type Strings } from '../strings.js';
+import { Line, clipRow, type Row } from './line.js';
+import { verdictStyle } from './styles.js';
+import { headerRow, tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
+
+type Col = 'sel' | 'number' | 'label' | 'unit' | 'target' | 'published' | 'publishedVerdict' | 'current' | 'currentVerdict' | 'delta';
+
+export interface CompareProps {
+  rows: OverviewRow[];
+  published: Map<string, IndicatorResult>;
+  selected: number;
+  /** what the right-hand side is called: the scenario's name, or "current" */
+  currentName: string;
+  width: number;
+  height: number;
+  strings: Strings;
+}
+
+export function Compare({ rows, published, selected, currentName, width, height, strings: s }: CompareProps) {
+  const columns: TableColumn<Col>[] = [
+    { key: 'sel', header: ' ' },
+    { key: 'number', header: '#' },
+    { key: 'label', header: s.columns.indicator, flex: true, min: 10 },
+    { key: 'unit', header: s.columns.unit },
+    { key: 'target', header: s.columns.target, align: 'right' },
+    { key: 'published', header: s.columns.publishedModel, align: 'right' },
+    { key: 'publishedVerdict', header: s.columns.verdict },
+    { key: 'current', header: truncate(currentName, 12), align: 'right' },
+    { key: 'currentVerdict', header: s.columns.verdict },
+    { key: 'delta', header: s.columns.delta, align: 'right' },
+  ];
+  const cells = rows.map((r): Cells<Col> | null => {
+    if (r.type === 'group') return null;
+    const ind = r.indicator;
+    const pub = published.get(ind.id);
+    const binding = ind.attribute === 'binding';
+    const isSel = r.index === selected;
+    const differs = isChanged(ind.projection, pub?.projection ?? null);
+    const delta = ind.projection !== null && pub?.projection != null && differs ? ind.projection - pub.projection : null;
+    return {
+      sel: { text: isSel ? '>' : ' ', bold: true },
+      number: { text: ind.number ?? '' },
+      label: { text: (ind.parent ? '  ' : '') + ind.label, inverse: isSel, bold: isSel },
+      unit: { text: ind.unit, dim: true },
+      target: { text: targetText(ind) },
+      published: { text: formatIndicator(pub?.projection ?? null, ind.unit) },
+      publishedVerdict: pub ? { text: verdictLabel(s, pub.verdict, binding), ...verdictStyle(pub.verdict, binding) } : { text: '' },
+      current: differs ? { text: formatIndicator(ind.projection, ind.unit), color: 'yellow', bold: true } : { text: formatIndicator(ind.projection, ind.unit) },
+      currentVerdict: { text: verdictLabel(s, ind.verdict, binding), ...verdictStyle(ind.verdict, binding) },
+      delta: delta === null ? { text: '' } : { text: formatGap(delta, ind.unit), color: 'yellow' },
+    };
+  });
+  const layout = tableLayout(columns, cells.filter((c): c is Cells<Col> => c !== null), width, ['number', 'unit', 'target', 'publishedVerdict']);
+  const listHeight = Math.max(1, height - 1);
+  const selectedRow = rows.findIndex((r) => r.type === 'indicator' && r.index === selected);
+  const first = selectedRow > 0 && rows[selectedRow - 1]!.type === 'group' ? selectedRow - 1 : selectedRow;
+  const offset = useScrollWindow(Math.max(0, first), Math.max(0, selectedRow), rows.length, listHeight);
+  const visible: Row[] = rows.slice(offset, offset + listHeight).map((r, i) => {
+    const c = cells[offset + i];
+    if (r.type === 'group' || !c) return [{ text: r.type === 'group' ? r.label : '', bold: true, color: 'cyan' }];
+    return tableRow(layout, c);
+  });
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Line segs={clipRow(headerRow(layout), width)} />
+      {visible.map((row, i) => (
+        <Line key={offset + i} segs={clipRow(row, width)} />
+      ))}
+    </Box>
+  );
+}
