@@ -2,6 +2,9 @@
  * Keypress-to-frame time of the TUI on the Zhengzhou model: from writing a key to the terminal input until
  * ink has written the new frame, with React's production build and the same render options as `cesuan tui`.
  * Keys are spaced like a fast typist (or key repeat, ~30/s) so the frame limiter's leading edge applies.
+ * The last two scenarios open scenarios/zhengzhou-uncertain.yaml with the uncertainty toggle (u) on: every
+ * assumption change recomputes the bands with QUICK_SAMPLES before its frame (keys held: the refinement to
+ * FULL_SAMPLES never comes between keys 35 ms apart; it is timed on its own at the end).
  *
  *   npx tsx bench/tui-keypress.ts [--presses 240] [--gap 35]
  *
@@ -25,7 +28,9 @@ const GOAL_MS = 16;
 const { createElement } = await import('react');
 const { render } = await import('ink');
 const { App } = await import('../src/tui/app.js');
-const { loadModel } = await import('../src/model/load.js');
+const { loadModel, loadScenario } = await import('../src/model/load.js');
+const { quickUncertainty } = await import('../src/engine/sample.js');
+const { FULL_SAMPLES, QUICK_SAMPLES, REFINE_MS, UNCERTAINTY_SEED } = await import('../src/tui/hooks/use-uncertainty.js');
 
 class FakeStdout extends EventEmitter {
   columns = 80;
@@ -68,17 +73,22 @@ const model = loadModel(resolve(root, 'models', 'zhengzhou-hrss-14th.yaml'));
 const inkTimes: number[] = [];
 /** CPU time of this process per keypress: the work, whatever else the machine is doing */
 const cpuTimes: number[] = [];
-const stdout = new FakeStdout();
-const stdin = new FakeStdin();
-const instance = render(createElement(App, { model, scenariosDir: resolve(root, 'scenarios') }), {
-  stdout: stdout as unknown as NodeJS.WriteStream,
-  stdin: stdin as unknown as NodeJS.ReadStream,
-  stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
-  exitOnCtrlC: false,
-  patchConsole: false,
-  maxFps: 60,
-  onRender: ({ renderTime }) => inkTimes.push(renderTime),
-});
+let stdout = new FakeStdout();
+let stdin = new FakeStdin();
+const mount = (props: Parameters<typeof App>[0]) => {
+  stdout = new FakeStdout();
+  stdin = new FakeStdin();
+  return render(createElement(App, props), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 60,
+    onRender: ({ renderTime }) => inkTimes.push(renderTime),
+  });
+};
+let instance = mount({ model, scenariosDir: resolve(root, 'scenarios') });
 
 /** Press a key and wait for the frame it causes; returns milliseconds from key to frame. */
 async function press(key: string): Promise<number> {
@@ -132,6 +142,29 @@ await press('\t');
 await measure('assumptions: ←/→ on the selected assumption', (i) => (i % 4 < 2 ? KEY.right : KEY.left));
 instance.unmount();
 
+// the uncertainty toggle on, with the distributions of zhengzhou-uncertain.yaml
+const uncertain = loadScenario(resolve(root, 'scenarios', 'zhengzhou-uncertain.yaml'));
+instance = mount({ model: uncertain.model, scenario: uncertain, scenariosDir: resolve(root, 'scenarios') });
+await sleep(100);
+for (const k of ['c', '/', ...'injury_insured', KEY.enter, KEY.enter, 'u']) await press(k);
+await measure(`detail + u: ←/→ (bands from ${QUICK_SAMPLES} samples each key)`, (i) => (i % 4 < 2 ? KEY.right : KEY.left));
+for (const k of ['\u001b', '\u001b[H']) await press(k);
+await measure('overview + u: ↑/↓ selection', (i) => (i % 20 < 10 ? KEY.down : KEY.up));
+instance.unmount();
+
+/** the engine call alone, per sample count: what each recompute costs */
+const computeMs = (samples: number) => {
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    quickUncertainty(uncertain.model, { injury_growth: 0.03 + (i % 10) * 0.001 }, { scenario: uncertain, samples, seed: UNCERTAINTY_SEED });
+    times.push(performance.now() - t0);
+  }
+  return stats(times.slice(10)).median;
+};
+const quickMs = computeMs(QUICK_SAMPLES);
+const fullMs = computeMs(FULL_SAMPLES);
+
 const all = Object.values(runs).flat();
 const fmt = (x: number) => x.toFixed(2).padStart(7);
 console.log(`cesuan tui keypress-to-frame, ${model.spec.id}, 80×24, React production build, colours on, keys ${GAP_MS} ms apart`);
@@ -143,5 +176,6 @@ for (const [name, samples] of Object.entries(runs)) {
 }
 const total = stats(all);
 console.log(`${'all keypresses'.padEnd(56)} ${String(total.n).padStart(6)} ${fmt(total.median)} ${fmt(total.p95)} ${fmt(total.max)} │ ${fmt(stats(Object.values(inkRuns).flat()).median)}  ${fmt(stats(Object.values(cpuRuns).flat()).median)}`);
+console.log(`uncertainty bands (quickUncertainty, median): ${QUICK_SAMPLES} samples ${quickMs.toFixed(2)} ms in the keypress frame; ${FULL_SAMPLES} samples ${fullMs.toFixed(2)} ms, ${REFINE_MS} ms after the last change`);
 console.log(`goal: median ≤ ${GOAL_MS} ms → ${total.median <= GOAL_MS ? 'met' : 'MISSED'} (median ${total.median.toFixed(2)} ms, p95 ${total.p95.toFixed(2)} ms)`);
 process.exitCode = total.median <= GOAL_MS ? 0 : 1;

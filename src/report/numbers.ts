@@ -20,6 +20,19 @@ export function formatSigned(value: number | null | undefined, unit: string | un
   return `${value > 0 ? '+' : '−'}${body}`;
 }
 
+/** A probability as `cesuan mc` prints it: one decimal of a percent, "<0.1%" and ">99.9%" at the ends. */
+export function formatProbability(p: number | null): string {
+  if (p === null) return '—';
+  if (p > 0 && p < 0.001) return '<0.1%';
+  if (p < 1 && p > 0.999) return '>99.9%';
+  return `${(p * 100).toFixed(1)}%`;
+}
+
+/** A threshold probability, e.g. 0.9 → "90%". */
+export function formatThreshold(p: number): string {
+  return `${Number((p * 100).toFixed(1))}%`;
+}
+
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }

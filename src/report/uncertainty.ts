@@ -9,7 +9,7 @@ import { COMPARATOR_SYMBOL } from '../engine/target.js';
 import { renderFan, renderHistogram, renderTornado, type Marker } from './charts.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
-import { formatIn } from './numbers.js';
+import { formatIn, formatProbability, formatThreshold } from './numbers.js';
 import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
 import { renderTable, type Column } from './table.js';
 
@@ -18,16 +18,8 @@ export interface UncertaintyContext {
   scenario: string | null;
 }
 
-function threshold(p: number): string {
-  return `${Number((p * 100).toFixed(1))}%`;
-}
-
-function percent(p: number | null): string {
-  if (p === null) return '—';
-  if (p > 0 && p < 0.001) return '<0.1%';
-  if (p < 1 && p > 0.999) return '>99.9%';
-  return `${(p * 100).toFixed(1)}%`;
-}
+const threshold = formatThreshold;
+const percent = formatProbability;
 
 function attr(i: { attribute: 'indicative' | 'binding' }): string {
   return i.attribute === 'binding' ? '约束性' : '预期性';

@@ -1,6 +1,7 @@
 /**
- * The TUI: hooks own the state (useScenario: the model under the user's overrides; useController: views,
- * selection and keys); components draw what they are given.
+ * The TUI: hooks own the state (useScenario: the model under the user's overrides; useUncertainty: the
+ * P10–P90 bands and P(met) when toggled on; useController: views, selection and keys); components draw
+ * what they are given.
  */
 import { resolve } from 'node:path';
 import { useMemo, type ReactNode } from 'react';
@@ -9,13 +10,15 @@ import type { LoadedModel, LoadedScenario } from '../model/load.js';
 import { Assumptions } from './components/assumptions.js';
 import { Compare } from './components/compare.js';
 import { Footer, Header, footerMessageRows } from './components/chrome.js';
-import { HelpScreen } from './components/help-screen.js';
-import { IndicatorDetail, detailBody, detailBodyHeight } from './components/indicator-detail.js';
+import { HelpScreen, helpMaxScroll, helpRows } from './components/help-screen.js';
+import { IndicatorDetail, detailBody, detailBodyHeight, detailHeaderRows } from './components/indicator-detail.js';
 import { Overview } from './components/overview.js';
+import { detailBandRows } from './components/uncertainty.js';
 import { ScenarioPicker } from './components/scenario-picker.js';
 import { useController, type UiState } from './hooks/use-controller.js';
 import { useScenario } from './hooks/use-scenario.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { useUncertainty } from './hooks/use-uncertainty.js';
 import { assumptionOrder, indicatorAssumptions, indicatorOrder, overviewRows } from './order.js';
 import { STRINGS, type Lang, type Strings } from './strings.js';
 
@@ -53,6 +56,7 @@ export function App(props: AppProps) {
   const { exit } = useApp();
 
   const scenario = useScenario(model, props.scenario, scenariosDir);
+  const uncertainty = useUncertainty(scenario);
   const { result, published } = scenario;
   const rows = useMemo(() => overviewRows(result, model, s.otherGroup), [result, model, s]);
   const indicators = useMemo(() => indicatorOrder(rows), [rows]);
@@ -60,9 +64,10 @@ export function App(props: AppProps) {
   const publishedById = useMemo(() => new Map(published.indicators.map((i) => [i.id, i])), [published]);
 
   // sizes the controller needs come from the previous frame's layout (keys arrive between frames)
-  const layout = useMemo(() => ({ pageSize: 10, detailMaxScroll: 0 }), []);
+  const layout = useMemo(() => ({ pageSize: 10, detailMaxScroll: 0, helpMaxScroll: 0 }), []);
   const ui = useController({
     scenario,
+    uncertainty,
     strings: s,
     indicators,
     assumptions,
@@ -78,6 +83,7 @@ export function App(props: AppProps) {
   const detailIndicator = ui.view === 'detail' && ui.detail ? result.indicators.find((i) => i.id === ui.detail!.indicator) : undefined;
   const detailAssumptions = useMemo(() => (detailIndicator ? indicatorAssumptions(detailIndicator, result) : []), [detailIndicator, result]);
   const body = useMemo(() => (detailIndicator ? detailBody(detailIndicator, s, width) : []), [detailIndicator, s, width]);
+  const bandRows = useMemo(() => (detailIndicator ? detailBandRows(detailIndicator.id, uncertainty.view, s, width) : []), [detailIndicator, uncertainty.view, s, width]);
 
   const typingAssumption = ui.mode.kind === 'typing' ? result.assumptions.find((a) => a.id === (ui.mode as { key: string }).key) : undefined;
   const promptLabel =
@@ -91,11 +97,13 @@ export function App(props: AppProps) {
   const bodyHeight = Math.max(3, height - 2 - footerRows - 1);
 
   layout.pageSize = Math.max(1, bodyHeight - 2);
-  layout.detailMaxScroll = Math.max(0, body.length - detailBodyHeight(bodyHeight, detailAssumptions.length));
+  layout.detailMaxScroll = Math.max(0, body.length - detailBodyHeight(bodyHeight, detailAssumptions.length, detailHeaderRows(bandRows.length)));
+  const help = useMemo(() => (ui.mode.kind === 'help' ? helpRows(s, width) : []), [ui.mode.kind, s, width]);
+  layout.helpMaxScroll = helpMaxScroll(help.length, bodyHeight);
 
   let view: ReactNode;
   if (ui.mode.kind === 'help') {
-    view = <HelpScreen width={width} height={bodyHeight} strings={s} />;
+    view = <HelpScreen rows={help} scroll={ui.mode.scroll} width={width} height={bodyHeight} />;
   } else if (ui.mode.kind === 'picker') {
     view = <ScenarioPicker title={s.prompt.load(scenariosDir)} entries={ui.mode.entries} index={ui.mode.index} modelId={model.spec.id} width={width} height={bodyHeight} />;
   } else if (ui.view === 'detail' && detailIndicator) {
@@ -111,14 +119,16 @@ export function App(props: AppProps) {
         width={width}
         height={bodyHeight}
         strings={s}
+        bandRows={bandRows}
+        distributions={uncertainty.view.status === 'on' ? uncertainty.view.bands.byAssumption : undefined}
       />
     );
   } else if (ui.view === 'assumptions') {
     view = <Assumptions assumptions={assumptions} selected={ui.selected.assumptions} width={width} height={bodyHeight} strings={s} />;
   } else if (ui.view === 'compare') {
-    view = <Compare rows={rows} published={publishedById} selected={ui.selected.overview} currentName={scenario.source?.name ?? s.columns.current} width={width} height={bodyHeight} strings={s} />;
+    view = <Compare rows={rows} published={publishedById} selected={ui.selected.overview} currentName={scenario.source?.name ?? s.columns.current} width={width} height={bodyHeight} strings={s} uncertainty={uncertainty.view} />;
   } else {
-    view = <Overview rows={rows} published={publishedById} selected={ui.selected.overview} width={width} height={bodyHeight} strings={s} />;
+    view = <Overview rows={rows} published={publishedById} selected={ui.selected.overview} width={width} height={bodyHeight} strings={s} uncertainty={uncertainty.view} />;
   }
 
   const changedCount = result.assumptions.filter((a) => a.overridden).length;

@@ -84,6 +84,8 @@ export interface ScenarioEntry {
   file: string;
   name: string | undefined;
   model: string | undefined;
+  /** it writes distributions (`uncertain:`) */
+  uncertain: boolean;
 }
 
 /** The scenario files in `dir` (sorted), with their name and model as written; unreadable files too, unnamed. */
@@ -98,15 +100,31 @@ export function listScenarios(dir: string): ScenarioEntry[] {
     const path = join(dir, f);
     let name: string | undefined;
     let model: string | undefined;
+    let uncertain = false;
     try {
-      const data = parse(readFileSync(path, 'utf8')) as { name?: unknown; model?: unknown } | null;
+      const data = parse(readFileSync(path, 'utf8')) as { name?: unknown; model?: unknown; uncertain?: unknown } | null;
       if (data && typeof data === 'object') {
         if (typeof data.name === 'string') name = data.name;
         if (typeof data.model === 'string') model = data.model;
+        uncertain = typeof data.uncertain === 'object' && data.uncertain !== null && Object.keys(data.uncertain).length > 0;
       }
     } catch {
       // shown without a name; loading it reports the located error
     }
-    return { path, file: displayPath(resolve(path)), name, model };
+    return { path, file: displayPath(resolve(path)), name, model, uncertain };
+  });
+}
+
+/** A scenario in `dir` for `model` that writes distributions: what to suggest when the model has none. */
+export function uncertainScenarioFor(dir: string, model: LoadedModel): ScenarioEntry | undefined {
+  const modelFile = resolve(model.file);
+  return listScenarios(dir).find((e) => {
+    if (!e.uncertain || e.model === undefined) return false;
+    if (e.model === model.spec.id) return true;
+    try {
+      return resolveModelRef(e.model, e.path) === modelFile;
+    } catch {
+      return false;
+    }
   });
 }

@@ -4,13 +4,15 @@ import type { IndicatorResult } from '../../engine/types.js';
 import { targetText } from '../../report/results.js';
 import { formatGap, formatIndicator, isChanged, truncate } from '../format.js';
 import { useScrollWindow } from '../hooks/use-scroll-window.js';
+import type { UncertaintyView } from '../hooks/use-uncertainty.js';
 import type { OverviewRow } from '../order.js';
 import { verdictLabel, type Strings } from '../strings.js';
 import { Line, clipRow, type Row } from './line.js';
 import { verdictStyle } from './styles.js';
 import { headerRow, tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
+import { uncertaintyCells, uncertaintyStatusRow } from './uncertainty.js';
 
-type Col = 'sel' | 'number' | 'label' | 'unit' | 'target' | 'published' | 'publishedVerdict' | 'current' | 'currentVerdict' | 'delta';
+type Col = 'sel' | 'number' | 'label' | 'unit' | 'target' | 'published' | 'publishedVerdict' | 'current' | 'currentVerdict' | 'band' | 'pMet' | 'delta';
 
 export interface CompareProps {
   rows: OverviewRow[];
@@ -21,19 +23,24 @@ export interface CompareProps {
   width: number;
   height: number;
   strings: Strings;
+  /** the uncertainty toggle: P10–P90 and P(met) of the current side */
+  uncertainty?: UncertaintyView;
 }
 
-export function Compare({ rows, published, selected, currentName, width, height, strings: s }: CompareProps) {
+export function Compare({ rows, published, selected, currentName, width, height, strings: s, uncertainty = { status: 'off' } }: CompareProps) {
+  const bands = uncertainty.status === 'on' ? uncertainty.bands : undefined;
   const columns: TableColumn<Col>[] = [
     { key: 'sel', header: ' ' },
     { key: 'number', header: '#' },
-    { key: 'label', header: s.columns.indicator, flex: true, min: 10 },
+    // with bands, the change goes before the label shrinks below 16 (8 CJK characters)
+    { key: 'label', header: s.columns.indicator, flex: true, min: bands ? 16 : 10 },
     { key: 'unit', header: s.columns.unit },
     { key: 'target', header: s.columns.target, align: 'right' },
     { key: 'published', header: s.columns.publishedModel, align: 'right' },
     { key: 'publishedVerdict', header: s.columns.verdict },
     { key: 'current', header: truncate(currentName, 12), align: 'right' },
     { key: 'currentVerdict', header: s.columns.verdict },
+    ...(bands ? [{ key: 'band', header: s.columns.band, align: 'right' }, { key: 'pMet', header: s.columns.pMet, align: 'right' }] satisfies TableColumn<Col>[] : []),
     { key: 'delta', header: s.columns.delta, align: 'right' },
   ];
   const cells = rows.map((r): Cells<Col> | null => {
@@ -55,10 +62,13 @@ export function Compare({ rows, published, selected, currentName, width, height,
       current: differs ? { text: formatIndicator(ind.projection, ind.unit), color: 'yellow', bold: true } : { text: formatIndicator(ind.projection, ind.unit) },
       currentVerdict: { text: verdictLabel(s, ind.verdict, binding), ...verdictStyle(ind.verdict, binding) },
       delta: delta === null ? { text: '' } : { text: formatGap(delta, ind.unit), color: 'yellow' },
+      ...(bands ? uncertaintyCells(bands.byId.get(ind.id), bands.run.threshold, s) : {}),
     };
   });
-  const layout = tableLayout(columns, cells.filter((c): c is Cells<Col> => c !== null), width, ['number', 'unit', 'target', 'publishedVerdict']);
-  const listHeight = Math.max(1, height - 1);
+  const dropOrder: Col[] = bands ? ['number', 'unit', 'target', 'publishedVerdict', 'delta', 'band'] : ['number', 'unit', 'target', 'publishedVerdict'];
+  const layout = tableLayout(columns, cells.filter((c): c is Cells<Col> => c !== null), width, dropOrder);
+  const status = uncertaintyStatusRow(uncertainty, s);
+  const listHeight = Math.max(1, height - 1 - (status ? 1 : 0));
   const selectedRow = rows.findIndex((r) => r.type === 'indicator' && r.index === selected);
   const first = selectedRow > 0 && rows[selectedRow - 1]!.type === 'group' ? selectedRow - 1 : selectedRow;
   const offset = useScrollWindow(Math.max(0, first), Math.max(0, selectedRow), rows.length, listHeight);
@@ -73,6 +83,8 @@ export function Compare({ rows, published, selected, currentName, width, height,
       {visible.map((row, i) => (
         <Line key={offset + i} segs={clipRow(row, width)} />
       ))}
+      <Box flexGrow={1} />
+      {status ? <Line segs={clipRow(status, width)} /> : null}
     </Box>
   );
 }

@@ -4,6 +4,7 @@
  * their verdicts, and the source quotes.
  */
 import { Box } from 'ink';
+import type { UncertainAssumption } from '../../engine/sample.js';
 import type { AssumptionState, IndicatorResult, StatedFigureCheck } from '../../engine/types.js';
 import { formatIn, formatStated } from '../../report/numbers.js';
 import { targetText } from '../../report/results.js';
@@ -15,17 +16,20 @@ import { Line, clipRow, wrapRow, type Row } from './line.js';
 import { auditStyle, changed, verdictStyle } from './styles.js';
 import { tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
 
-const HEADER_ROWS = 4;
+/** Rows above the assumptions panel: title, baseline/target, projection, path, and the band rows if any. */
+export function detailHeaderRows(bandRows: number): number {
+  return 4 + bandRows;
+}
 
 /** Rows of the assumptions panel: all of them when they fit, at most a third of the screen otherwise. */
-export function panelRows(height: number, count: number): number {
-  const cap = Math.max(1, Math.floor((height - HEADER_ROWS - 2) / 3));
+export function panelRows(height: number, count: number, headerRows = 4): number {
+  const cap = Math.max(1, Math.floor((height - headerRows - 2) / 3));
   return Math.min(Math.max(1, count), cap);
 }
 
 /** Rows left for the scrolling derivations. */
-export function detailBodyHeight(height: number, count: number): number {
-  return Math.max(1, height - HEADER_ROWS - 1 - panelRows(height, count) - 1);
+export function detailBodyHeight(height: number, count: number, headerRows = 4): number {
+  return Math.max(1, height - headerRows - 1 - panelRows(height, count, headerRows) - 1);
 }
 
 function statedRows(c: StatedFigureCheck, s: Strings, width: number): Row[] {
@@ -87,7 +91,7 @@ export function detailBody(ind: IndicatorResult, s: Strings, width: number): Row
   return rows;
 }
 
-type Col = 'sel' | 'label' | 'value' | 'published' | 'range' | 'used';
+type Col = 'sel' | 'label' | 'value' | 'dist' | 'published' | 'range' | 'used';
 
 export interface DetailProps {
   indicator: IndicatorResult;
@@ -100,9 +104,12 @@ export interface DetailProps {
   width: number;
   height: number;
   strings: Strings;
+  /** the uncertainty toggle: rows under the projection (detailBandRows), and the distributions by assumption */
+  bandRows?: Row[];
+  distributions?: Map<string, UncertainAssumption>;
 }
 
-export function IndicatorDetail({ indicator: ind, published: pub, years, assumptions, selected, body, scroll, width, height, strings: s }: DetailProps) {
+export function IndicatorDetail({ indicator: ind, published: pub, years, assumptions, selected, body, scroll, width, height, strings: s, bandRows = [], distributions }: DetailProps) {
   const binding = ind.attribute === 'binding';
   const projChanged = isChanged(ind.projection, pub?.projection ?? null);
   const header: Row[] = [
@@ -134,12 +141,15 @@ export function IndicatorDetail({ indicator: ind, published: pub, years, assumpt
       { text: `  ${ind.trajectory.map((p) => `${p.year} ${formatIndicator(p.value, ind.unit)}`).join(' · ')}` },
     ],
   ];
+  header.splice(3, 0, ...bandRows);
 
-  const panel = panelRows(height, assumptions.length);
+  const headerRows = detailHeaderRows(bandRows.length);
+  const panel = panelRows(height, assumptions.length, headerRows);
   const columns: TableColumn<Col>[] = [
     { key: 'sel', header: '' },
     { key: 'label', header: '', flex: true, min: 12 },
     { key: 'value', header: '', align: 'right' },
+    { key: 'dist', header: '' },
     { key: 'published', header: '' },
     { key: 'range', header: '' },
     { key: 'used', header: '' },
@@ -148,14 +158,15 @@ export function IndicatorDetail({ indicator: ind, published: pub, years, assumpt
     sel: { text: i === selected ? '>' : ' ', bold: true },
     label: { text: a.label + (a.backSolved ? ` (${s.detail.backSolved})` : ''), inverse: i === selected, bold: i === selected },
     value: changed(formatAssumption(a.value, a.unit), isChanged(a.value, a.published)),
+    dist: distCell(distributions?.get(a.id)),
     published: { text: `${s.columns.published} ${formatAssumption(a.published, a.unit)}`, dim: true },
     range: { text: rangeText(a), dim: true },
     used: { text: derivationsUsing(ind, a.id).join(','), dim: true },
   }));
-  const layout = tableLayout(columns, cells, width, ['used', 'range', 'published']);
+  const layout = tableLayout(columns, cells, width, ['used', 'range', 'published', 'dist']);
   const panelOffset = useScrollWindow(selected, selected, cells.length, panel);
 
-  const bodyHeight = detailBodyHeight(height, assumptions.length);
+  const bodyHeight = detailBodyHeight(height, assumptions.length, headerRows);
   const top = Math.max(0, Math.min(scroll, body.length - bodyHeight));
   const shownTo = Math.min(body.length, top + bodyHeight);
   const rule = `── ${s.detail.derivations} ${body.length > bodyHeight ? `${top + 1}–${shownTo}/${body.length} ` : ''}`;
@@ -177,4 +188,15 @@ export function IndicatorDetail({ indicator: ind, published: pub, years, assumpt
       ))}
     </Box>
   );
+}
+
+/** An assumption's distribution as its P10–P90 (after any shift with the assumption), `~` for "uncertain". */
+function distCell(a: UncertainAssumption | undefined): Cells<Col>['dist'] {
+  if (!a) return { text: '' };
+  return { text: `~${formatAssumption(round4(a.p10), a.unit)}–${formatAssumption(round4(a.p90), a.unit)}`, color: 'cyan' };
+}
+
+/** four significant digits: the band of a distribution, not a value to type */
+function round4(x: number): number {
+  return Number(x.toPrecision(4));
 }

@@ -8,10 +8,11 @@ import type { AssumptionState, IndicatorResult } from '../../engine/types.js';
 import type { EditOutcome } from '../assumption-edit.js';
 import { formatAssumption, formatIndicator } from '../format.js';
 import { findIndex, indicatorAssumptions } from '../order.js';
-import { listScenarios, type ScenarioEntry } from '../scenario-file.js';
+import { listScenarios, uncertainScenarioFor, type ScenarioEntry } from '../scenario-file.js';
 import type { Strings, View } from '../strings.js';
 import { targetText } from '../../report/results.js';
 import type { Scenario, SeekOutcome } from './use-scenario.js';
+import type { Uncertainty } from './use-uncertainty.js';
 
 export type ListView = 'overview' | 'assumptions' | 'compare';
 const LIST_VIEWS: ListView[] = ['overview', 'assumptions', 'compare'];
@@ -24,7 +25,8 @@ export type Mode =
   | { kind: 'confirm'; purpose: 'apply'; key: string; value: number }
   | { kind: 'confirm'; purpose: 'quit' }
   | { kind: 'picker'; entries: ScenarioEntry[]; index: number }
-  | { kind: 'help' };
+  /** `scroll`: first shown row of the help text */
+  | { kind: 'help'; scroll: number };
 
 export interface Message {
   text: string;
@@ -52,13 +54,14 @@ export interface UiState {
 
 export interface ControllerInput {
   scenario: Scenario;
+  uncertainty: Uncertainty;
   strings: Strings;
   /** in display order */
   indicators: IndicatorResult[];
   assumptions: AssumptionState[];
   scenariosDir: string;
-  /** from the last frame: rows of the list body (PgUp/PgDn), how far the detail's derivations scroll */
-  layout: { pageSize: number; detailMaxScroll: number };
+  /** from the last frame: rows of the list body (PgUp/PgDn), how far the detail's derivations and the help scroll */
+  layout: { pageSize: number; detailMaxScroll: number; helpMaxScroll: number };
   exit: () => void;
   initialView?: ListView;
 }
@@ -176,7 +179,14 @@ export function useController(props: ControllerInput): UiState {
     const mode = next.mode;
     // —— modes that take the keyboard ——
     if (mode.kind === 'help') {
-      normal();
+      // the arrows scroll a help longer than the screen; any other key returns
+      const max = p.layout.helpMaxScroll;
+      const page = Math.max(1, p.layout.pageSize - 1);
+      if (max > 0 && (key.downArrow || input === 'j')) next.mode = { ...mode, scroll: clamp(mode.scroll + 1, 0, max) };
+      else if (max > 0 && (key.upArrow || input === 'k')) next.mode = { ...mode, scroll: clamp(mode.scroll - 1, 0, max) };
+      else if (max > 0 && (key.pageDown || input === ' ')) next.mode = { ...mode, scroll: clamp(mode.scroll + page, 0, max) };
+      else if (max > 0 && key.pageUp) next.mode = { ...mode, scroll: clamp(mode.scroll - page, 0, max) };
+      else normal();
     } else if (mode.kind === 'typing' || mode.kind === 'prompt') {
       if (key.escape) {
         normal();
@@ -249,7 +259,7 @@ export function useController(props: ControllerInput): UiState {
       const a = selectedAssumption();
       const steps = (key.shift ? 10 : 1) * (key.rightArrow ? 1 : -1);
       if (input === '?') {
-        next.mode = { kind: 'help' };
+        next.mode = { kind: 'help', scroll: 0 };
       } else if (input === 'q') {
         if (sc.isDirty()) {
           next.mode = { kind: 'confirm', purpose: 'quit' };
@@ -260,6 +270,14 @@ export function useController(props: ControllerInput): UiState {
         }
       } else if (key.tab) {
         switchView(key.shift ? -1 : 1);
+      } else if (input === 'u') {
+        const outcome = p.uncertainty.toggle();
+        switch (outcome.status) {
+          case 'on': say(s.uncertainty.on(outcome.distributions, outcome.samples)); break;
+          case 'off': say(s.uncertainty.off); break;
+          case 'none': say(s.uncertainty.none(uncertainScenarioFor(p.scenariosDir, sc.model)?.file), 'warn'); break;
+          case 'error': say(s.uncertainty.failed(outcome.message), 'error'); break;
+        }
       } else if (input === 'c') {
         const to: ListView = next.view === 'compare' ? 'overview' : 'compare';
         next.view = to;

@@ -39,6 +39,11 @@ export interface Scenario {
   published: ModelResult;
   /** the loaded or last saved scenario */
   source: ScenarioSource | undefined;
+  /**
+   * The scenario opened or loaded (not changed by saving): its `set:` is the reference point and its
+   * `uncertain:` adds distributions for the uncertainty bands (useUncertainty).
+   */
+  reference: Pick<LoadedScenario, 'spec'> | undefined;
   overrides: Overrides;
   /** overrides differ from the last saved or loaded ones */
   dirty: boolean;
@@ -80,6 +85,7 @@ export function useScenario(model: LoadedModel, initial: LoadedScenario | undefi
   const [result, setResult] = useState<ModelResult>(() => evaluator.current!.result());
   const [source, setSource] = useState<ScenarioSource | undefined>(() => (initial ? sourceOf(initial) : undefined));
   const [saved, setSaved] = useState<Overrides>(() => ({ ...(initial?.spec.set ?? {}) }));
+  const [reference, setReference] = useState<Pick<LoadedScenario, 'spec'> | undefined>(initial);
 
   // the latest result, readable by several actions within one batch of keys (a paste)
   const current = useRef(result);
@@ -193,6 +199,7 @@ export function useScenario(model: LoadedModel, initial: LoadedScenario | undefi
       evaluator.current = next;
       const loaded = sourceOf(scenario);
       setSource(loaded);
+      setReference(scenario);
       savedRef.current = { ...scenario.spec.set };
       setSaved(savedRef.current);
       refresh();
@@ -207,5 +214,5 @@ export function useScenario(model: LoadedModel, initial: LoadedScenario | undefi
   const isDirty = useCallback(() => !sameOverrides(evaluator.current!.getOverrides(), savedRef.current), []);
   const hasOverrides = useCallback(() => Object.keys(evaluator.current!.getOverrides()).length > 0, []);
 
-  return { model, result, published, source, overrides, dirty, isDirty, hasOverrides, assumption, step, type, apply, reset, resetAll, goalSeek, save, load };
+  return { model, result, published, source, reference, overrides, dirty, isDirty, hasOverrides, assumption, step, type, apply, reset, resetAll, goalSeek, save, load };
 }
