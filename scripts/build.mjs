@@ -4,9 +4,10 @@
 // - dist/cli.js: commander, the engine (mathjs parser factories only, see src/engine/parser.ts), reports;
 // - chunks that commands import dynamically: the TUI (ink + react), xlsx output (exceljs) …;
 // - dist/yaml-source-<hash>.cjs: YAML + zod (src/model/yaml-source.ts), required synchronously on first
-//   use, which a run answered from the spec cache (src/model/spec-file.ts) never makes.
-// Every file is replaced by temp file + rename, chunks before entries, so a CLI that is running while
-// another build runs (parallel test suites) never finds dist/ missing or half written.
+//   use, which a run answered from the spec cache (src/model/spec-file.ts) never makes; string-width the same
+//   way (see LAZY below).
+// Every file is replaced by temp file + rename, what is imported before what imports it, so a CLI that is
+// running while another build runs (parallel test suites) never finds dist/ missing or half written.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -43,29 +44,44 @@ const common = {
   minifySyntax: true,
 };
 
-const yamlSource = await build({
-  ...common,
-  entryPoints: { 'yaml-source': 'src/model/yaml-source.ts' },
-  format: 'cjs',
-  outExtension: { '.js': '.cjs' },
-});
-const yamlCode = yamlSource.outputFiles[0].contents;
-const yamlFile = `yaml-source-${createHash('sha256').update(yamlCode).digest('hex').slice(0, 8)}.cjs`;
+/**
+ * Modules the CLI loads on first use, synchronously: each is bundled on its own as CommonJS and, in the CLI
+ * bundle, every import of it becomes a stub that requires that file when one of its exports is first called.
+ * - yaml-source: YAML + zod, not needed when the spec cache answers;
+ * - string-width: its module set-up (Intl.Segmenter, Unicode property regexes) costs ~5 ms, and tables of
+ *   ASCII and CJK text never call it (src/report/table.ts measures those itself).
+ * Exports listed here must be functions; esbuild fails the build if code imports anything else from them.
+ */
+const LAZY = [
+  { name: 'yaml-source', entry: 'src/model/yaml-source.ts', filter: /[/\\]yaml-source\.js$/, exports: ['parseSource'] },
+  { name: 'string-width', entry: 'string-width', filter: /^string-width$/, exports: ['default'] },
+];
 
-/** In the CLI bundle, `./yaml-source.js` becomes a stub that requires the CommonJS bundle on first call. */
-const lazyYamlSource = {
-  name: 'lazy-yaml-source',
+const lazyFiles = [];
+for (const lazy of LAZY) {
+  const bundle = await build({ ...common, entryPoints: { [lazy.name]: lazy.entry }, format: 'cjs', outExtension: { '.js': '.cjs' } });
+  const contents = bundle.outputFiles[0].contents;
+  lazy.file = `${lazy.name}-${createHash('sha256').update(contents).digest('hex').slice(0, 8)}.cjs`;
+  lazyFiles.push({ path: join(dist, lazy.file), contents });
+}
+
+const lazyModules = {
+  name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /[/\\]yaml-source\.js$/ }, () => ({ path: 'yaml-source', namespace: 'lazy' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
-      loader: 'js',
-      contents: `
-        import { createRequire } from 'node:module';
-        let loaded;
-        const load = () => (loaded ??= createRequire(import.meta.url)('./${yamlFile}'));
-        export function parseSource(text, kind) { return load().parseSource(text, kind); }
-      `,
-    }));
+    for (const lazy of LAZY) b.onResolve({ filter: lazy.filter }, () => ({ path: lazy.name, namespace: 'lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const lazy = LAZY.find((l) => l.name === args.path);
+      const call = (name) => `(...args) => load()${name === 'default' ? '.default' : `.${name}`}(...args)`;
+      return {
+        loader: 'js',
+        contents: [
+          "import { createRequire } from 'node:module';",
+          'let loaded;',
+          `const load = () => (loaded ??= createRequire(import.meta.url)('./${lazy.file}'));`,
+          ...lazy.exports.map((name) => (name === 'default' ? `export default ${call(name)};` : `export const ${name} = ${call(name)};`)),
+        ].join('\n'),
+      };
+    });
   },
 };
 
@@ -77,7 +93,7 @@ const cli = await build({
   // react-devtools-core is an optional dev-only import inside ink
   external: ['react-devtools-core'],
   define: { __CESUAN_BUILD__: JSON.stringify(buildId) },
-  plugins: [lazyYamlSource],
+  plugins: [lazyModules],
   banner: { js: "import { createRequire as __cesuanCreateRequire } from 'node:module'; const require = __cesuanCreateRequire(import.meta.url);" },
   metafile: true,
 });
@@ -91,10 +107,13 @@ function writeAtomic(path, contents) {
 }
 
 const entries = new Set(Object.entries(cli.metafile.outputs).filter(([, o]) => o.entryPoint).map(([f]) => join(root, f)));
-const written = new Set([join(dist, yamlFile), ...cli.outputFiles.map((f) => f.path)]);
-writeAtomic(join(dist, yamlFile), yamlCode);
+const written = new Set([...lazyFiles.map((f) => f.path), ...cli.outputFiles.map((f) => f.path)]);
+// what others import before what imports them: lazy bundles, shared chunks, lazily imported entries, cli.js
+const main = join(dist, 'cli.js');
+for (const f of lazyFiles) writeAtomic(f.path, f.contents);
 for (const f of cli.outputFiles) if (!entries.has(f.path)) writeAtomic(f.path, f.contents);
-for (const f of cli.outputFiles) if (entries.has(f.path)) writeAtomic(f.path, f.contents);
+for (const f of cli.outputFiles) if (entries.has(f.path) && f.path !== main) writeAtomic(f.path, f.contents);
+for (const f of cli.outputFiles) if (f.path === main) writeAtomic(f.path, f.contents);
 
 const now = Date.now();
 for (const file of filesUnder(dist)) {

@@ -126,12 +126,19 @@ function num(v: Value | undefined): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-function runFigure(figure: CompiledFigure, values: Value[], fallback: number | null): number | null {
+/** A stated or computed figure's expression; a non-finite value or a method error is reported, never dropped silently. */
+function runFigure(figure: CompiledFigure, values: Value[], fallback: number | null, report?: (message: string) => void): number | null {
   if (!figure.expr) return fallback;
   try {
-    return num(figure.expr.run(values));
+    const value = figure.expr.run(values);
+    if (typeof value === 'number' && !Number.isFinite(value)) report?.(`recomputes to ${value}`);
+    if (Array.isArray(value)) report?.(`recomputes to a series of ${value.length} values, not a number`);
+    return num(value);
   } catch (err) {
-    if (err instanceof ExpressionError) return null;
+    if (err instanceof ExpressionError) {
+      report?.(err.message);
+      return null;
+    }
     throw err;
   }
 }
@@ -161,7 +168,7 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
   }
 
   const check = (ind: CompiledIndicator, derivation: string | null, s: StatedFigureSpec, figure: CompiledFigure, index: number, fallback: number | null, fallbackExpr: string, defaultQuote: string | undefined, reproducible: boolean): StatedFigureCheck => {
-    const recomputed = runFigure(figure, values, fallback);
+    const recomputed = runFigure(figure, values, fallback, (message) => problem('warning', message, [...figure.path, 'expr']));
     const decimals = s.decimals ?? model.decimalsAt([...figure.path, 'value']) ?? decimalsOf(s.value);
     const rule = { decimals, approx: s.approx ?? false, tolerance: s.tolerance, reproducible: reproducible && s.reproducible !== false };
     return {
@@ -205,7 +212,7 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
           unit: c.unit,
           expr: c.expr,
           substituted: d.computed[i]!.expr!.substitute(values),
-          value: runFigure(d.computed[i]!, values, null),
+          value: runFigure(d.computed[i]!, values, null, (message) => problem('warning', message, [...d.computed[i]!.path, 'expr'])),
         })),
         assumptions: d.slot === undefined ? [] : program.upstreamAssumptions[d.slot]!,
       };

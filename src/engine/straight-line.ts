@@ -6,7 +6,7 @@
  * formulas, so megamorphic, and V8 cannot inline through it). Here each formula is an expression in a small
  * generated function, every call site has one target (one method, one operator) and V8 inlines it. Formulas
  * that no assumption reaches (series arithmetic, literals) are computed once, here, by the closures
- * themselves, and copied in like the published constants. About 2–3× the closures' throughput on the
+ * themselves, and copied in like the published constants. About 3× the closures' throughput on the
  * Zhengzhou model (bench/throughput.ts).
  *
  * Safety: the generated source is built only from the syntax tree that compileExpression already

@@ -87,7 +87,14 @@ export function resolveModelRef(ref: string, from: string): string {
   return found;
 }
 
+/** Longest plan horizon accepted (years.target − years.base): trajectories have one point per year. */
+export const MAX_HORIZON_YEARS = 100;
+
 function checkIdentifiers(spec: ModelSpec, locate: ParsedFile['locate']): void {
+  const { base, target } = spec.years;
+  if (!(target > base && target - base <= MAX_HORIZON_YEARS)) {
+    throw new CesuanError(`the target year ${target} must come after the base year ${base}, at most ${MAX_HORIZON_YEARS} years on`, locate(['years', 'target']), 'years.target');
+  }
   const seen = new Map<string, string>();
   const claim = (name: string, kind: string, path: FieldPath) => {
     const earlier = seen.get(name);

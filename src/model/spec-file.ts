@@ -3,8 +3,10 @@
  * cache. Parsing YAML and validating with zod is most of a cold `cesuan run` (~150 ms of interpreted
  * library code for a 70 KB model), yet the same files are read again and again by scripts; the cache keeps
  * each successful parse as JSON under the hash of (cesuan build, kind, text), so a hit is a JSON.parse
- * (~2 ms) and the YAML and zod libraries are never loaded. Files with errors are never cached; a cache that
- * cannot be read or written is simply not used.
+ * (~2 ms) and the YAML and zod libraries are never loaded. The entry also keeps the parse trees of the
+ * file's formulas (engine/parser.ts), which are cheaper to rebuild than to parse. Files with errors are never
+ * cached; a cache that cannot be read or written, or an entry that is not one, is simply not used. The cache
+ * is trusted like the user's own files: keep CESUAN_CACHE_DIR out of folders others can write to.
  *
  * On by default in the bundled CLI only (scripts/build.mjs defines the build id); CESUAN_CACHE=off turns it
  * off, CESUAN_CACHE_DIR moves it (default $XDG_CACHE_HOME/cesuan or ~/.cache/cesuan).
@@ -13,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { formulaTrees, primeFormulas } from '../engine/parser.js';
 import type { Position } from '../engine/types.js';
 import { CesuanError } from './errors.js';
 import { lineColumn, locator, type Locator, type PositionTree, type SourceKind } from './positions.js';
@@ -22,7 +25,7 @@ declare const __CESUAN_BUILD__: string | undefined;
 
 /** Identifies the code that produced a cached spec; undefined (no cache) when running from sources. */
 const BUILD = typeof __CESUAN_BUILD__ === 'string' ? __CESUAN_BUILD__ : undefined;
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 /** Past this many entries, the oldest half is removed when a new one is written. */
 const MAX_ENTRIES = 400;
 
@@ -35,6 +38,21 @@ interface CacheEntry {
   format: number;
   spec: unknown;
   tree: PositionTree | null;
+  /** parse trees of the spec's formulas, by text (see engine/parser.ts) */
+  formulas: Record<string, unknown>;
+}
+
+/** Every formula a spec holds: assumption defaults, formulas, paths, stated and computed exprs, overrides. */
+function formulasIn(value: unknown, key = '', out = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 100) return out;
+  if (typeof value === 'string') {
+    if (key === 'default' || key === 'formula' || key === 'path' || key === 'expr' || key === 'set') out.add(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) formulasIn(v, key === 'set' ? '' : key, out, depth + 1);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) formulasIn(v, key === 'set' ? 'set' : k, out, depth + 1);
+  }
+  return out;
 }
 
 function cacheDir(): string | undefined {
@@ -56,10 +74,18 @@ function jsonExact(value: unknown, depth = 0): boolean {
   return Object.entries(value).every(([k, v]) => k !== '__proto__' && v !== undefined && jsonExact(v, depth + 1));
 }
 
-function readEntry(path: string): CacheEntry | undefined {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function readEntry(path: string, kind: SourceKind): CacheEntry | undefined {
   try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as CacheEntry;
-    return entry && entry.format === CACHE_FORMAT && typeof entry.spec === 'object' ? entry : undefined;
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    if (!isRecord(entry) || entry['format'] !== CACHE_FORMAT || !isRecord(entry['spec'])) return undefined;
+    if (entry['tree'] !== null && !Array.isArray(entry['tree'])) return undefined;
+    // the entry's own shape, in case the folder holds something else under that name
+    const spec = entry['spec'];
+    if (kind === 'model' ? !isRecord(spec['indicators']) || !isRecord(spec['years']) : typeof spec['model'] !== 'string') return undefined;
+    if (!isRecord(entry['formulas'])) return undefined;
+    return entry as unknown as CacheEntry;
   } catch {
     return undefined;
   }
@@ -77,7 +103,11 @@ function writeEntry(dir: string, path: string, entry: CacheEntry): void {
       for (const { n } of byAge.slice(0, names.length - MAX_ENTRIES / 2)) rmSync(join(dir, n), { force: true });
     }
   } catch {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // the folder is not usable: nothing was written
+    }
   }
 }
 
@@ -85,8 +115,11 @@ function writeEntry(dir: string, path: string, entry: CacheEntry): void {
 export function readSpec<T>(text: string, file: string, kind: SourceKind): SpecFile<T> {
   const dir = cacheDir();
   const path = dir && join(dir, `${createHash('sha256').update(`${BUILD}\0${kind}\0`).update(text).digest('hex').slice(0, 40)}.json`);
-  const cached = path ? readEntry(path) : undefined;
-  if (cached) return { spec: cached.spec as T, file, ...locator(file, text, cached.tree) };
+  const cached = path ? readEntry(path, kind) : undefined;
+  if (cached) {
+    primeFormulas(cached.formulas);
+    return { spec: cached.spec as T, file, ...locator(file, text, cached.tree) };
+  }
   const parsed = parseSource(text, kind);
   if (!parsed.ok) {
     if ('offset' in parsed) {
@@ -96,6 +129,10 @@ export function readSpec<T>(text: string, file: string, kind: SourceKind): SpecF
     const where = locator(file, text, parsed.tree);
     throw new CesuanError(parsed.message, parsed.key ? where.locateKey(parsed.path) : where.locate(parsed.path), parsed.field);
   }
-  if (dir && path && jsonExact(parsed.spec)) writeEntry(dir, path, { format: CACHE_FORMAT, spec: parsed.spec, tree: parsed.tree });
+  if (dir && path && jsonExact(parsed.spec)) {
+    const formulas = formulaTrees(formulasIn(parsed.spec));
+    primeFormulas(formulas);
+    writeEntry(dir, path, { format: CACHE_FORMAT, spec: parsed.spec, tree: parsed.tree, formulas });
+  }
   return { spec: parsed.spec as T, file, ...locator(file, text, parsed.tree) };
 }

@@ -3,8 +3,11 @@
  */
 import stringWidth from 'string-width';
 
-/** Text made only of these (ASCII, · and ‐…‧, the common CJK blocks) is measured without string-width. */
-const SIMPLE = /^[\x20-\x7e\u00b7\u2010-\u2027\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]*$/;
+/**
+ * Text made only of these is measured without string-width: ASCII, Latin-1 (° ± × é), ‐…‧, ←↑→↓, the math
+ * operators (≥ ≤ ≈ −), box drawing (─), ✓ ✗ — one column each — and the common CJK blocks, two.
+ */
+const SIMPLE = /^[\x20-\x7e\u00b0-\u00ff\u2010-\u2027\u2190-\u2193\u2200-\u22ff\u2500-\u257f\u2713\u2717\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]*$/;
 const WIDE = /[\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]/g;
 
 /**

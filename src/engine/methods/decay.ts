@@ -23,7 +23,11 @@ export function decayAmount(values: number[], t: number): number {
   return values[values.length - 1]! * decayRatio(values) ** t;
 }
 
+/** More years than any plan spans: a guard against a loop that would not end (decay(x, 1e12)). */
+const MAX_DECAY_YEARS = 1000;
+
 export function decay(values: number[], years: number): number {
+  if (!(years <= MAX_DECAY_YEARS)) throw new ExpressionError(`decay(): years must be at most ${MAX_DECAY_YEARS}, got ${years}`);
   const r = decayRatio(values);
   const last = values[values.length - 1]!;
   let total = 0;
