@@ -2,10 +2,11 @@
  * What every command shares: loading a model or scenario given on the command line, evaluating it,
  * turning bad input into one line `file:line:col: field: message` with exit code 2.
  */
-import { Evaluator } from '../engine/evaluate.js';
+import { Evaluator, programFor } from '../engine/evaluate.js';
+import type { Locatable } from '../engine/program.js';
 import type { ModelResult } from '../engine/types.js';
 import { CesuanError } from '../model/errors.js';
-import { loadModelOrScenario, type LoadedModel, type LoadedScenario } from '../model/load.js';
+import { loadModelOrScenario, type FieldPath, type LoadedModel, type LoadedScenario } from '../model/load.js';
 import { FORMATS, type Format } from '../report/results.js';
 
 export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const;
@@ -32,11 +33,32 @@ export function assertFinite(result: ModelResult): void {
   if (error) throw new CesuanError(error.message, error.position, error.field);
 }
 
+/**
+ * Where overrides were written, for messages: `--set name=value` on the command line, else the scenario's
+ * `set:` block. Unknown `--set` names are refused here, naming the flag.
+ */
+export function overrideSource(model: LoadedModel, scenario: LoadedScenario | undefined, extra: Record<string, number | string>): Locatable | undefined {
+  const known = new Set(programFor(model).assumptionKeys);
+  for (const key of Object.keys(extra)) {
+    if (!known.has(key)) {
+      const list = [...known].slice(0, 12).join(', ');
+      throw new Exit(EXIT.badInput, `--set ${key}: "${key}" is not an assumption of ${model.spec.id} (assumptions: ${list}${known.size > 12 ? ', …' : ''})`);
+    }
+  }
+  if (Object.keys(extra).length === 0) return scenario;
+  const commandLine = { file: '--set', line: 1, col: 1 };
+  const fromScenario = (path: FieldPath) => (path[0] === 'set' && typeof path[1] === 'string' && path[1] in extra);
+  return {
+    locate: (path) => (fromScenario(path) || !scenario ? commandLine : scenario.locate(path)),
+    locateKey: (path) => (fromScenario(path) || !scenario ? commandLine : scenario.locateKey(path)),
+  };
+}
+
 /** Load a model or a scenario file and evaluate it under the scenario's overrides and `extra` ones. */
 export function loadAndEvaluate(path: string, extra: Record<string, number | string> = {}, models?: Map<string, LoadedModel>): Loaded {
   const { model, scenario } = loadModelOrScenario(path, models);
   const overrides = { ...(scenario?.spec.set ?? {}), ...extra };
-  const evaluator = new Evaluator(model, overrides, scenario);
+  const evaluator = new Evaluator(model, overrides, overrideSource(model, scenario, extra));
   const result = evaluator.result();
   assertFinite(result);
   return { model, scenario, evaluator, result, name: scenario ? (scenario.spec.name ?? scenario.file) : undefined };

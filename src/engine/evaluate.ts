@@ -113,7 +113,7 @@ export class Evaluator {
   }
 
   result(): ModelResult {
-    return buildResult(this.program, this.values, this.publishedValues, this.published, this.overrides);
+    return buildResult(this.program, this.values, this.publishedValues, this.published, this.overrides, this.overrideSource);
   }
 }
 
@@ -149,7 +149,7 @@ function defaultDomain(unit: string): [number, number] | undefined {
   return undefined;
 }
 
-function buildResult(program: Program, values: Value[], publishedValues: Value[], published: Program, overrides: Overrides): ModelResult {
+function buildResult(program: Program, values: Value[], publishedValues: Value[], published: Program, overrides: Overrides, overrideSource: Locatable | undefined): ModelResult {
   const model = program.model;
   const spec = model.spec;
   const years = spec.years;
@@ -310,6 +310,12 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
       source: a.source,
     };
   });
+
+  for (const a of assumptions) {
+    if (!a.overridden || !a.range || (a.value >= a.range[0] && a.value <= a.range[1])) continue;
+    const path = ['set', a.id];
+    problems.push({ severity: 'warning', message: `${a.id} = ${a.value} is outside its range [${a.range[0]}, ${a.range[1]}]`, field: path.join('.'), position: (overrideSource ?? model).locate(path) });
+  }
 
   for (const u of program.unquotedLiterals) {
     problems.push({ severity: 'warning', message: `the number ${u.literal} appears in none of the quotes behind this formula (provenance)`, field: u.field, position: u.position });

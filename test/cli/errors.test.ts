@@ -78,3 +78,18 @@ describe('good input', () => {
     expect(JSON.parse(r.stdout).indicators[0].verdict).toBe('missed');
   });
 });
+
+describe('command-line overrides', () => {
+  it('an unknown --set name is one line naming the flag, exit 2', () => {
+    const r = cesuan(['run', bad('base'), '--set', 'growht=0.01']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe('--set growht: "growht" is not an assumption of bad (assumptions: growth)');
+  });
+  it('a value outside the assumption’s range runs, with a warning naming where it was set', () => {
+    const r = cesuan(['run', bad('base'), '--set', 'growth=0.5', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).indicators[0].projection).toBeCloseTo(100 * 1.5 ** 5, 8);
+    expect(r.stderr.trim()).toBe('warning: --set:1:1: set.growth: growth = 0.5 is outside its range [0, 0.1]');
+  });
+});

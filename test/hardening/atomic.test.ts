@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cesuan } from '../helpers/cli.js';
+import { TEST_CACHE_DIR, cesuan } from '../helpers/cli.js';
 import { root } from './harness.js';
 
 const bin = join(root, 'bin/cesuan.js');
@@ -27,7 +27,7 @@ const tempsIn = (dir: string, name: string) => readdirSync(dir).filter((f) => f.
 /** Start the command; once its temp file holds at least `bytes`, send `signal`; resolve with the exit. */
 function killMidWrite(args: string[], dir: string, name: string, signal: NodeJS.Signals, bytes = 256 * 1024): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: TEST_CACHE_DIR }, stdio: ['ignore', 'ignore', 'pipe'] });
     let sawTemp = 0;
     const poll = setInterval(() => {
       for (const t of tempsIn(dir, name)) {
@@ -98,7 +98,7 @@ describe('atomic output: a killed write leaves the previous file intact', () => 
     for (let i = 0; i < 12; i++) {
       writeFileSync(out, PREVIOUS);
       await new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, [bin, 'run', 'models/zhengzhou-hrss-14th.yaml', '--format', 'json', '--out', out], { cwd: root, stdio: 'ignore' });
+        const child = spawn(process.execPath, [bin, 'run', 'models/zhengzhou-hrss-14th.yaml', '--format', 'json', '--out', out], { cwd: root, env: { ...process.env, CESUAN_CACHE_DIR: TEST_CACHE_DIR }, stdio: 'ignore' });
         // from right after start to about when the write happens
         setTimeout(() => child.kill('SIGKILL'), 20 + i * 25);
         child.on('exit', () => resolve());
