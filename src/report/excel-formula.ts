@@ -13,6 +13,7 @@
  * (Excel negates before ^ and reads a^b^c as (a^b)^c).
  */
 import type { MathNode } from 'mathjs';
+import { dottedName } from '../engine/expression.js';
 import { parseFormula } from '../engine/parser.js';
 
 /** What a name in a formula stands for in the workbook. */
@@ -65,16 +66,6 @@ const BINARY: Record<string, { op: string; prec: number }> = {
   divide: { op: '/', prec: 2 },
   pow: { op: '^', prec: 4 },
 };
-
-function dottedName(node: MathNode): string[] | undefined {
-  if (node.type === 'SymbolNode') return [(node as unknown as { name: string }).name];
-  if (node.type !== 'AccessorNode') return undefined;
-  const acc = node as unknown as { object: MathNode; index: { dotNotation: boolean; dimensions: MathNode[] } };
-  if (!acc.index.dotNotation || acc.index.dimensions.length !== 1) return undefined;
-  const head = dottedName(acc.object);
-  const prop = acc.index.dimensions[0] as unknown as { value: unknown };
-  return head && typeof prop.value === 'string' ? [...head, prop.value] : undefined;
-}
 
 export function toExcelFormula(text: string, resolve: ExcelResolver): Translation {
   let root: MathNode;

@@ -1,15 +1,13 @@
 /** The published model and the current scenario side by side: projection and verdict of each, and the change. */
-import { Box } from 'ink';
 import type { IndicatorResult } from '../../engine/types.js';
 import { targetText } from '../../report/results.js';
 import { formatGap, formatIndicator, isChanged, truncate } from '../format.js';
-import { useScrollWindow } from '../hooks/use-scroll-window.js';
 import type { UncertaintyView } from '../hooks/use-uncertainty.js';
 import type { OverviewRow } from '../order.js';
 import { verdictLabel, type Strings } from '../strings.js';
-import { Line, clipRow, type Row } from './line.js';
+import { GroupedTable } from './grouped-table.js';
 import { verdictStyle } from './styles.js';
-import { headerRow, tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
+import type { Cells, TableColumn } from './table.js';
 import { uncertaintyCells, uncertaintyStatusRow } from './uncertainty.js';
 
 type Col = 'sel' | 'number' | 'label' | 'unit' | 'target' | 'published' | 'publishedVerdict' | 'current' | 'currentVerdict' | 'band' | 'pMet' | 'delta';
@@ -66,25 +64,6 @@ export function Compare({ rows, published, selected, currentName, width, height,
     };
   });
   const dropOrder: Col[] = bands ? ['number', 'unit', 'target', 'publishedVerdict', 'delta', 'band'] : ['number', 'unit', 'target', 'publishedVerdict'];
-  const layout = tableLayout(columns, cells.filter((c): c is Cells<Col> => c !== null), width, dropOrder);
   const status = uncertaintyStatusRow(uncertainty, s);
-  const listHeight = Math.max(1, height - 1 - (status ? 1 : 0));
-  const selectedRow = rows.findIndex((r) => r.type === 'indicator' && r.index === selected);
-  const first = selectedRow > 0 && rows[selectedRow - 1]!.type === 'group' ? selectedRow - 1 : selectedRow;
-  const offset = useScrollWindow(Math.max(0, first), Math.max(0, selectedRow), rows.length, listHeight);
-  const visible: Row[] = rows.slice(offset, offset + listHeight).map((r, i) => {
-    const c = cells[offset + i];
-    if (r.type === 'group' || !c) return [{ text: r.type === 'group' ? r.label : '', bold: true, color: 'cyan' }];
-    return tableRow(layout, c);
-  });
-  return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Line segs={clipRow(headerRow(layout), width)} />
-      {visible.map((row, i) => (
-        <Line key={offset + i} segs={clipRow(row, width)} />
-      ))}
-      <Box flexGrow={1} />
-      {status ? <Line segs={clipRow(status, width)} /> : null}
-    </Box>
-  );
+  return <GroupedTable rows={rows} cells={cells} columns={columns} dropOrder={dropOrder} selected={selected} width={width} height={height} footer={status ? [status] : []} />;
 }

@@ -1,15 +1,14 @@
 /** All indicators grouped as in the plan: baseline, projection, target, verdict, gap and the yearly path. */
-import { Box } from 'ink';
 import type { IndicatorResult } from '../../engine/types.js';
 import { targetText } from '../../report/results.js';
 import { formatGap, formatIndicator, isChanged, sparkline, trajectoryValues } from '../format.js';
 import type { UncertaintyView } from '../hooks/use-uncertainty.js';
-import { useScrollWindow } from '../hooks/use-scroll-window.js';
 import type { OverviewRow } from '../order.js';
 import { verdictLabel, type Strings } from '../strings.js';
-import { Line, clipRow, type Row } from './line.js';
+import { GroupedTable } from './grouped-table.js';
+import type { Row } from './line.js';
 import { changed, verdictStyle } from './styles.js';
-import { headerRow, tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
+import type { Cells, TableColumn } from './table.js';
 import { uncertaintyCells, uncertaintyStatusRow } from './uncertainty.js';
 
 type Col = 'sel' | 'number' | 'label' | 'unit' | 'baseline' | 'projection' | 'band' | 'pMet' | 'target' | 'verdict' | 'gap' | 'path';
@@ -64,27 +63,11 @@ export function Overview({ rows, published, selected, width, height, strings: s,
   });
   // with bands: at 80 columns path, #, unit, baseline (and in English the gap) make room; narrower, the band goes next
   const dropOrder: Col[] = bands ? ['path', 'number', 'unit', 'baseline', 'gap', 'band', 'target'] : ['path', 'number', 'unit', 'baseline', 'gap', 'target'];
-  const layout = tableLayout(columns, cells.filter((c): c is Cells<Col> => c !== null), width, dropOrder);
   const missed = rows.flatMap((r) => (r.type === 'indicator' && r.indicator.verdict === 'missed' && r.indicator.attribute === 'binding' ? [r.indicator.label] : []));
   const status = uncertaintyStatusRow(uncertainty, s);
-  const listHeight = Math.max(1, height - 1 - (missed.length ? 1 : 0) - (status ? 1 : 0));
-  const selectedRow = rows.findIndex((r) => r.type === 'indicator' && r.index === selected);
-  const first = selectedRow > 0 && rows[selectedRow - 1]!.type === 'group' ? selectedRow - 1 : selectedRow;
-  const offset = useScrollWindow(Math.max(0, first), Math.max(0, selectedRow), rows.length, listHeight);
-  const visible: Row[] = rows.slice(offset, offset + listHeight).map((r, i) => {
-    const c = cells[offset + i];
-    if (r.type === 'group' || !c) return [{ text: r.type === 'group' ? r.label : '', bold: true, color: 'cyan' }];
-    return tableRow(layout, c);
-  });
-  return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Line segs={clipRow(headerRow(layout), width)} />
-      {visible.map((row, i) => (
-        <Line key={offset + i} segs={clipRow(row, width)} />
-      ))}
-      <Box flexGrow={1} />
-      {missed.length ? <Line segs={clipRow([{ text: s.bindingMissed(missed.join('、')), color: 'red', bold: true }], width)} /> : null}
-      {status ? <Line segs={clipRow(status, width)} /> : null}
-    </Box>
-  );
+  const footer: Row[] = [
+    ...(missed.length ? [[{ text: s.bindingMissed(missed.join('、')), color: 'red', bold: true }] as Row] : []),
+    ...(status ? [status] : []),
+  ];
+  return <GroupedTable rows={rows} cells={cells} columns={columns} dropOrder={dropOrder} selected={selected} width={width} height={height} footer={footer} />;
 }
