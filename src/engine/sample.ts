@@ -25,7 +25,7 @@ import { constantSummary, histogram, sortedFinite, summarize, summarizeSorted, t
 import { Xoshiro128 } from './random.js';
 import { meetsTarget } from './target.js';
 import { interpolatedPath } from './trajectory.js';
-import type { Position, Value } from './types.js';
+import type { IndicatorResult, Position, Value } from './types.js';
 import { compileVector, isColumn, NotVectorizable, type Column, type VectorClosure, type VectorRun } from './vector.js';
 
 export const DEFAULT_SAMPLES = 10_000;
@@ -67,7 +67,7 @@ export interface IndicatorUncertainty {
   number: string | undefined;
   unit: string;
   kind: 'stock' | 'cumulative' | 'rate';
-  attribute: 'indicative' | 'binding';
+  attribute: IndicatorResult['attribute'];
   target: { op: Comparator; value: number; tolerance?: number } | null;
   /** the deterministic projection under the same overrides (what `run` shows) */
   point: number | null;

@@ -18,6 +18,7 @@ import { CesuanError } from '../model/errors.js';
 import { truncate } from './distributions.js';
 import { Evaluator, type Overrides } from './evaluate.js';
 import { ExpressionError } from './expression-error.js';
+import type { IndicatorResult } from './types.js';
 import type { Locatable } from './program.js';
 import { modelDistributions } from './sample.js';
 import { meetsTarget } from './target.js';
@@ -54,7 +55,7 @@ export interface SensitivityResult {
     label: string;
     unit: string;
     kind: 'stock' | 'cumulative' | 'rate';
-    attribute: 'indicative' | 'binding';
+    attribute: IndicatorResult['attribute'];
     target: { op: Comparator; value: number; tolerance?: number } | null;
   };
   /** the projection with every assumption at its point value */

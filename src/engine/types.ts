@@ -69,7 +69,8 @@ export interface IndicatorResult {
   groupLabel: string | undefined;
   parent: string | undefined;
   kind: 'stock' | 'cumulative' | 'rate';
-  attribute: 'indicative' | 'binding';
+  /** 预期性 indicative, 约束性 binding, or unknown (the source lost it) */
+  attribute: 'indicative' | 'binding' | 'unknown';
   baseline: number | null;
   target: { op: Comparator; value: number; tolerance?: number } | null;
   chosen: number | null;

@@ -64,7 +64,7 @@ export const indicatorSchema = z.strictObject({
   group: z.string().optional(),
   parent: id.optional().describe('for sub-rows (其中…)'),
   kind: z.enum(['stock', 'cumulative', 'rate']),
-  attribute: z.enum(['indicative', 'binding']),
+  attribute: z.enum(['indicative', 'binding', 'unknown']).describe('预期性 indicative, 约束性 binding, or unknown when the source lost it'),
   baseline: z.strictObject({
     value: finite.nullable(),
     published: z.string().optional().describe('the table cell as printed'),

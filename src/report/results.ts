@@ -14,6 +14,9 @@ export const FORMATS: Format[] = ['table', 'json', 'csv', 'md'];
 
 export const JSON_SCHEMA_VERSION = 1;
 
+/** 属性 as the tables print it. */
+export const ATTRIBUTE_LABEL: Record<IndicatorResult['attribute'], string> = { binding: '约束性', indicative: '预期性', unknown: '属性不详' };
+
 export function targetText(ind: Pick<IndicatorResult, 'target' | 'kind'>): string {
   if (!ind.target) return '—';
   const v = formatPublished(ind.target.value);
@@ -94,7 +97,7 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
     (ind.parent ? '  ' : '') + ind.label,
     ind.unit,
     ind.kind,
-    ind.attribute === 'binding' ? '约束性' : '预期性',
+    ATTRIBUTE_LABEL[ind.attribute],
     formatPublished(ind.baseline),
     formatIn(ind.projection, ind.unit),
     targetText(ind),
@@ -130,7 +133,7 @@ function statedLine(s: StatedFigureCheck): string {
 
 export function renderExplain(result: ModelResult, ind: IndicatorResult): string {
   const out: string[] = [];
-  out.push(`${ind.number ? `${ind.number}. ` : ''}${ind.label} (${ind.id}) — ${ind.unit}, ${ind.kind}, ${ind.attribute === 'binding' ? '约束性 binding' : '预期性 indicative'}`);
+  out.push(`${ind.number ? `${ind.number}. ` : ''}${ind.label} (${ind.id}) — ${ind.unit}, ${ind.kind}, ${ATTRIBUTE_LABEL[ind.attribute]} ${ind.attribute}`);
   out.push(`  baseline ${result.years.base}: ${formatPublished(ind.baseline)}   target ${result.years.target}: ${targetText(ind)}   chosen: ${formatPublished(ind.chosen)}`);
   out.push(`  projection (${ind.primary ?? 'no primary derivation'}): ${formatIn(ind.projection, ind.unit)} → ${verdictText(ind)}${ind.gap !== null ? `, gap ${formatSigned(ind.gap, ind.unit)}` : ''}`);
   if (ind.trajectory.length) {

@@ -10,7 +10,8 @@ import { renderFan, renderHistogram, renderTornado, type Marker } from './charts
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatProbability, formatThreshold } from './numbers.js';
-import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
+import type { IndicatorResult } from '../engine/types.js';
+import { ATTRIBUTE_LABEL, JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
 import { renderTable, type Column } from './table.js';
 
 export interface UncertaintyContext {
@@ -21,8 +22,8 @@ export interface UncertaintyContext {
 const threshold = formatThreshold;
 const percent = formatProbability;
 
-function attr(i: { attribute: 'indicative' | 'binding' }): string {
-  return i.attribute === 'binding' ? '约束性' : '预期性';
+function attr(i: { attribute: IndicatorResult['attribute'] }): string {
+  return ATTRIBUTE_LABEL[i.attribute];
 }
 
 /** The largest 95% sampling margin of any P(met): 1.96·√(p(1−p)/N) at p = ½. */
@@ -146,7 +147,7 @@ export function renderIndicatorDetail(result: UncertaintyResult, i: IndicatorUnc
   const fmt = (x: number) => formatIn(x, i.unit);
   const s = i.summary;
   const out: string[] = [];
-  out.push(`${i.number ? `${i.number}. ` : ''}${i.label} (${i.id}) — ${i.unit}, ${i.kind}, ${i.attribute === 'binding' ? '约束性 binding' : '预期性 indicative'}`);
+  out.push(`${i.number ? `${i.number}. ` : ''}${i.label} (${i.id}) — ${i.unit}, ${i.kind}, ${ATTRIBUTE_LABEL[i.attribute]} ${i.attribute}`);
   if (!s) return `${out[0]}\n  not modelled: no projection to sample\n`;
   out.push(`  target ${targetText(i)} · point ${fmt(i.point ?? Number.NaN)} · mean ${fmt(s.mean)} · P10 ${fmt(s.p10)} · P50 ${fmt(s.p50)} · P90 ${fmt(s.p90)} · P(met) ${percent(i.pMet)}${i.flagged ? `  !! binding < ${threshold(result.threshold)}` : ''}`);
   out.push(`  uncertain inputs: ${i.inputs.length ? i.inputs.join(', ') : 'none — every sample equals the point value'}`);
@@ -244,7 +245,7 @@ export function renderSensitivity(result: SensitivityResult, format: Format, con
   const fmt = (x: number) => formatIn(x, ind.unit);
   const inputs = (s: SensitivityResult['swings'][number]) => `${formatInput(s.low, s.unit)} … ${formatInput(s.high, s.unit)}`;
   const target = ind.target ? `${COMPARATOR_SYMBOL[ind.target.op]}${fmt(ind.target.value)}` : null;
-  const head = `${ind.label} (${ind.id}), ${ind.unit} · ${result.years.target}${ind.kind === 'cumulative' ? ` (${result.years.base + 1}–${result.years.target} total)` : ''} · base ${result.base === null ? '—' : fmt(result.base)}${target ? ` · target ${target}` : ''} · ${ind.attribute === 'binding' ? '约束性' : '预期性'}`;
+  const head = `${ind.label} (${ind.id}), ${ind.unit} · ${result.years.target}${ind.kind === 'cumulative' ? ` (${result.years.base + 1}–${result.years.target} total)` : ''} · base ${result.base === null ? '—' : fmt(result.base)}${target ? ` · target ${target}` : ''} · ${ATTRIBUTE_LABEL[ind.attribute]}`;
   if (format === 'md') {
     const header = ['assumption', 'basis', 'low … high', `${ind.id} at low`, `${ind.id} at high`, 'swing'];
     const rows = result.swings.map((s) => [s.key, s.basis === 'distribution' ? 'P10–P90' : 'range', inputs(s), s.atLow === null ? '—' : fmt(s.atLow), s.atHigh === null ? '—' : fmt(s.atHigh), fmt(s.swing)]);

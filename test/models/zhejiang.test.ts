@@ -210,3 +210,10 @@ describe('浙江 consistency', () => {
     expect(result.problems).toEqual([]);
   });
 });
+
+describe('浙江 属性 (預期性/約束性): lost with the table', () => {
+  it('records every indicator’s attribute as unknown rather than guessing, and says so in the notes', () => {
+    for (const i of result.indicators) expect(i.attribute, i.id).toBe('unknown');
+    expect(model.spec.notes.some((n) => n.includes('屬性無法找回') && n.includes('unknown'))).toBe(true);
+  });
+});
