@@ -9,6 +9,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { rowEncoder, type RowEncoder, type RowFormat } from '../report/rows.js';
+import type { Progress } from './progress.js';
 import { tempPathFor } from './output.js';
 import { EXIT, Exit } from './shared.js';
 
@@ -204,4 +205,20 @@ async function openXlsxSink(options: SinkOptions): Promise<RowSink> {
       temps.delete(temp);
     },
   };
+}
+
+/**
+ * Fill a row sink: on success finish the progress bar and close the sink (its temp file is renamed into
+ * place); on any error abort it (the temp file is removed, a previous output file stays) and rethrow.
+ */
+export async function fillSink(sink: RowSink, bar: Progress, fill: () => Promise<void>): Promise<void> {
+  try {
+    await fill();
+    bar.finish();
+    await sink.close();
+  } catch (err) {
+    bar.finish();
+    sink.abort();
+    throw err;
+  }
 }

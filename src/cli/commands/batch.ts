@@ -5,7 +5,7 @@ import { buildWorkbook, type WorkbookEntry } from '../../report/xlsx.js';
 import { expandGlob } from '../glob.js';
 import { writeFileAtomic } from '../output.js';
 import { progressBar } from '../progress.js';
-import { checkpoint, openRowSink, streamFormat } from '../rows.js';
+import { checkpoint, fillSink, openRowSink, streamFormat } from '../rows.js';
 import { EXIT, Exit, collect, loadAndEvaluate, parseSet } from '../shared.js';
 
 /** Expand the file arguments (globs included), keeping command-line order and dropping repeats. */
@@ -51,7 +51,7 @@ export function registerBatch(program: Command): void {
         writeFileAtomic(opts.out, await buildWorkbook(entries));
       } else {
         const sink = await openRowSink({ format, out: opts.out, columns: BATCH_COLUMNS, align: BATCH_ALIGN, meta: { command: 'batch', files } });
-        try {
+        await fillSink(sink, bar, async () => {
           for (const [i, file] of files.entries()) {
             const { model, scenario, result, name } = loadAndEvaluate(file, extra, models);
             const scenarioName = name ?? model.spec.id;
@@ -60,13 +60,7 @@ export function registerBatch(program: Command): void {
             bar.update(i + 1);
             if (!(await checkpoint())) break;
           }
-          bar.finish();
-          await sink.close();
-        } catch (err) {
-          bar.finish();
-          sink.abort();
-          throw err;
-        }
+        });
       }
       if (opts.strict && missedBinding) throw new Exit(EXIT.findings);
     });

@@ -4,7 +4,7 @@ import { gridPoints, gridSize, axisLength, makeAxis, writtenDecimals, type Axis 
 import type { AssumptionState } from '../../engine/types.js';
 import { sweepColumns, sweepVerdict } from '../../report/batch.js';
 import { progressBar } from '../progress.js';
-import { XLSX_MAX_ROWS, checkpoint, openRowSink, streamFormat } from '../rows.js';
+import { XLSX_MAX_ROWS, checkpoint, fillSink, openRowSink, streamFormat } from '../rows.js';
 import { EXIT, Exit, collect, loadAndEvaluate, parseSet } from '../shared.js';
 
 /** Points between checkpoints (signals, progress): small enough to react within a few ms. */
@@ -103,7 +103,7 @@ export function registerSweep(program: Command): void {
       });
       const bar = progressBar(points, 'points');
       let missedBinding = false;
-      try {
+      await fillSink(sink, bar, async () => {
         for (const point of gridPoints(axes)) {
           for (let k = point.changedFrom; k < axes.length; k++) evaluator.set(names[k]!, point.values[k]!);
           for (let j = 0; j < ids.length; j++) {
@@ -119,13 +119,7 @@ export function registerSweep(program: Command): void {
             if (!(await checkpoint())) break;
           }
         }
-        bar.finish();
-        await sink.close();
-      } catch (err) {
-        bar.finish();
-        sink.abort();
-        throw err;
-      }
+      });
       if (opts.strict && missedBinding) throw new Exit(EXIT.findings);
     });
 }
