@@ -231,32 +231,22 @@ export function compileVector(expr: CompiledExpression, varies: (slot: number) =
         const op = node as unknown as { fn: string; op: string; args: MathNode[] };
         const args = op.args.map(build);
         if (op.fn === 'unaryPlus') return args[0]!;
-        if (op.fn === 'unaryMinus') {
+        // a unary operator on a varying column, element by element
+        const unary = (f: (x: number) => number) => {
           const a = args[0]!.run;
           return {
             varying: true,
-            run: (r) => {
+            run: (r: Parameters<typeof a>[0]) => {
               const x = a(r);
               if (!isColumn(x)) throw new NotVectorizable('a varying value came out constant');
               const out = new Float64Array(r.n);
-              for (let i = 0; i < out.length; i++) out[i] = -x[i]!;
+              for (let i = 0; i < out.length; i++) out[i] = f(x[i]!);
               return out;
             },
           };
-        }
-        if (op.fn === 'not') {
-          const a = args[0]!.run;
-          return {
-            varying: true,
-            run: (r) => {
-              const x = a(r);
-              if (!isColumn(x)) throw new NotVectorizable('a varying value came out constant');
-              const out = new Float64Array(r.n);
-              for (let i = 0; i < out.length; i++) out[i] = Number(!x[i]);
-              return out;
-            },
-          };
-        }
+        };
+        if (op.fn === 'unaryMinus') return unary((x) => -x);
+        if (op.fn === 'not') return unary((x) => Number(!x));
         const f = BINARY[op.fn];
         if (!f || args.length !== 2) throw new NotVectorizable(`operator ${op.op}`);
         const kernel = FAST_BINARY[op.fn] ?? genericBinary(f);
