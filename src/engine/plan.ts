@@ -12,7 +12,7 @@
  *
  * Example: 城镇新增就业 (郑州, cumulative) path = new_jobs_per_year → 12 a year, running total 12, 24, … 60 = [60].
  */
-import type { IndicatorResult, ModelResult } from './types.js';
+import type { IndicatorHead, IndicatorResult, ModelResult } from './types.js';
 
 export interface PlanYear {
   year: number;
@@ -26,16 +26,8 @@ export interface PlanYear {
   growth: number | null;
 }
 
-export interface IndicatorPlan {
-  id: string;
-  label: string;
+export interface IndicatorPlan extends IndicatorHead {
   number: string | undefined;
-  unit: string;
-  kind: IndicatorResult['kind'];
-  attribute: IndicatorResult['attribute'];
-  baseline: number | null;
-  target: IndicatorResult['target'];
-  projection: number | null;
   /** empty when the indicator has no projection */
   years: PlanYear[];
   /** cumulative: Σ amounts; stock/rate: the last year's value */

@@ -25,7 +25,7 @@
  */
 import type { Comparator } from '../model/schema.js';
 import { meetsTarget } from './target.js';
-import type { IndicatorResult } from './types.js';
+import type { IndicatorHead, IndicatorResult } from './types.js';
 
 /** A miss of at most this share of the target value is "at risk"; more is "off track". */
 export const AT_RISK_SHORTFALL = 0.05;
@@ -44,15 +44,7 @@ export interface TrackYear {
   plannedToDate: number | null;
 }
 
-export interface IndicatorTrack {
-  id: string;
-  label: string;
-  unit: string;
-  kind: IndicatorResult['kind'];
-  attribute: IndicatorResult['attribute'];
-  baseline: number | null;
-  target: IndicatorResult['target'];
-  projection: number | null;
+export interface IndicatorTrack extends IndicatorHead {
   years: TrackYear[];
   lastYear: number;
   /** stock/rate: the latest actual; cumulative: Σ actuals */

@@ -88,6 +88,9 @@ export interface IndicatorResult {
   findings: string[];
 }
 
+/** What every per-indicator report (plan, track) repeats of an indicator. */
+export type IndicatorHead = Pick<IndicatorResult, 'id' | 'label' | 'unit' | 'kind' | 'attribute' | 'baseline' | 'target' | 'projection'>;
+
 export interface AssumptionState {
   id: string;
   label: string;
