@@ -16,16 +16,16 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { truncate } from '../src/engine/distributions.js';
-import { programFor } from '../src/engine/evaluate.js';
+import { truncate } from '../src/engine/uncertainty/distributions.js';
+import { programFor } from '../src/engine/graph/evaluate.js';
 import { compound } from '../src/engine/methods/compound.js';
 import { linear } from '../src/engine/methods/linear.js';
 import { share } from '../src/engine/methods/share.js';
-import { summarize } from '../src/engine/quantile.js';
-import { Xoshiro128 } from '../src/engine/random.js';
-import { evaluateSamples, monteCarlo } from '../src/engine/sample.js';
-import { runProgram } from '../src/engine/program.js';
-import { meetsTarget } from '../src/engine/target.js';
+import { summarize } from '../src/engine/uncertainty/quantile.js';
+import { Xoshiro128 } from '../src/engine/uncertainty/random.js';
+import { evaluateSamples, monteCarlo } from '../src/engine/uncertainty/sample.js';
+import { runProgram } from '../src/engine/graph/program.js';
+import { meetsTarget } from '../src/engine/graph/target.js';
 import { findAssumption } from '../src/model/distributions.js';
 import { loadModel, loadScenario } from '../src/model/load.js';
 import type { DistributionSpec } from '../src/model/schema.js';

@@ -7,7 +7,7 @@
  *   - naive: mathjs's `evaluate(string, scope)` per formula per evaluation (parse + compile + run each time).
  * Every evaluation changes one assumption so nothing can be hoisted out of the loop. The engine is timed on its
  * default path (runProgram moves a program to straight-line code after a few full runs, see
- * src/engine/straight-line.ts) and, for reference, on its per-slot closures. All are checked to agree before
+ * src/engine/graph/straight-line.ts) and, for reference, on its per-slot closures. All are checked to agree before
  * timing. Medians over repeats, interleaved; ratios from the same run.
  *
  *     npm run bench            (all benchmarks)
@@ -16,7 +16,7 @@
  * Goals (issue 7): engine ≥ 50% of the limit, ≥ 20× naive.
  */
 import { all, create } from 'mathjs';
-import { Evaluator } from '../src/engine/evaluate.js';
+import { Evaluator } from '../src/engine/graph/evaluate.js';
 import { cagr } from '../src/engine/methods/cagr.js';
 import { compound } from '../src/engine/methods/compound.js';
 import { decay } from '../src/engine/methods/decay.js';
@@ -26,7 +26,7 @@ import { meanGrowth } from '../src/engine/methods/mean-growth.js';
 import { mean } from '../src/engine/methods/mean.js';
 import { regress } from '../src/engine/methods/regress.js';
 import { share } from '../src/engine/methods/share.js';
-import { compileProgram, runProgram } from '../src/engine/program.js';
+import { compileProgram, runProgram } from '../src/engine/graph/program.js';
 import type { Value } from '../src/engine/types.js';
 import { loadModel } from '../src/model/load.js';
 
@@ -163,7 +163,7 @@ function naive(scope: Record<string, unknown>, varied: number): void {
 }
 
 // ── the engine: every slot of the compiled graph, the varied assumption pinned ───────────────────────────
-// runProgram moves a program to straight-line code (src/engine/straight-line.ts) after a few full runs of
+// runProgram moves a program to straight-line code (src/engine/graph/straight-line.ts) after a few full runs of
 // `program.order`; given a copy of the order it keeps to the per-slot closures, the reference path.
 const closureOrder = [...program.order];
 const values: Value[] = new Array(program.nodes.length);

@@ -29,7 +29,7 @@ const { createElement } = await import('react');
 const { render } = await import('ink');
 const { App } = await import('../src/tui/app.js');
 const { loadModel, loadScenario } = await import('../src/model/load.js');
-const { quickUncertainty } = await import('../src/engine/sample.js');
+const { quickUncertainty } = await import('../src/engine/uncertainty/sample.js');
 const { FULL_SAMPLES, QUICK_SAMPLES, REFINE_MS, UNCERTAINTY_SEED } = await import('../src/tui/hooks/use-uncertainty.js');
 
 class FakeStdout extends EventEmitter {

@@ -1,7 +1,7 @@
 // Bundle the CLI into dist/ with esbuild (`npm run build`; `npm ci` runs it via `prepare`).
 //
 // What a command loads is what it needs (measured by bench/cold-start.ts):
-// - dist/cli.js: commander, the engine (mathjs parser factories only, see src/engine/parser.ts), reports;
+// - dist/cli.js: commander, the engine (mathjs parser factories only, see src/engine/graph/parser.ts), reports;
 // - chunks that commands import dynamically: the TUI (ink + react), xlsx output (exceljs) …;
 // - dist/yaml-source-<hash>.cjs: YAML + zod (src/model/yaml-source.ts), required synchronously on first
 //   use, which a run answered from the spec cache (src/model/spec-file.ts) never makes; string-width the same

@@ -1,31 +1,9 @@
 /**
- * Writing results: stdout, or a file written atomically (temp file in the same folder + rename), so a
- * crash or a kill never leaves a partial file where a previous good one stood.
+ * Writing results: stdout, or a file written atomically (src/io/atomic-file.ts).
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../io/atomic-file.js';
 
-export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-}
-
-/** Write `content` to `path` atomically. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const temp = tempPathFor(path);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
-}
+export { tempPathFor, writeFileAtomic } from '../io/atomic-file.js';
 
 export function emit(text: string, out?: string): void {
   if (out) writeFileAtomic(out, text);

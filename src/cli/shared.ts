@@ -2,8 +2,8 @@
  * What every command shares: loading a model or scenario given on the command line, evaluating it,
  * turning bad input into one line `file:line:col: field: message` with exit code 2.
  */
-import { Evaluator, programFor } from '../engine/evaluate.js';
-import type { Locatable } from '../engine/program.js';
+import { Evaluator, programFor } from '../engine/graph/evaluate.js';
+import type { Locatable } from '../engine/graph/program.js';
 import type { ModelResult } from '../engine/types.js';
 import { CesuanError } from '../model/errors.js';
 import { loadModelOrScenario, type FieldPath, type LoadedModel, type LoadedScenario } from '../model/load.js';

@@ -3,12 +3,9 @@
  */
 import type { Comparator, DistributionSpec, Source } from '../model/schema.js';
 
-/** Where in a file a field was written (1-based). */
-export interface Position {
-  file: string;
-  line: number;
-  col: number;
-}
+import type { Position } from '../model/types.js';
+
+export type { Position };
 
 export type Verdict = 'match' | 'rounding' | 'approximate' | 'mismatch' | 'not_reproducible';
 export type TargetVerdict = 'met' | 'missed' | 'not_modelled' | 'no_target';

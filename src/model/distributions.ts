@@ -4,10 +4,10 @@
  * spread, and enough of it inside the assumption's range (the sampler truncates to the range). Each error
  * names file:line:col and the field.
  */
-import { truncate, shapeOf } from '../engine/distributions.js';
-import type { Position } from '../engine/types.js';
+import { cutTo, shapeOf } from './distribution-shape.js';
+import type { Position } from './types.js';
 import { CesuanError } from './errors.js';
-import type { FieldPath, LoadedModel } from './load.js';
+import type { FieldPath, LoadedModel } from './types.js';
 import type { AssumptionSpec, DistributionSpec, ModelSpec, ScenarioSpec } from './schema.js';
 
 /** Less than this share of a distribution inside the assumption's range is taken for a mistake. */
@@ -83,7 +83,7 @@ export function checkDistribution(d: DistributionSpec, assumption: Pick<Assumpti
   }
   const range = assumption.range;
   if (!range) return;
-  const { mass } = truncate(d, range);
+  const { mass } = cutTo(shapeOf(d), range);
   if (mass >= MIN_MASS_IN_RANGE) return;
   const median = shapeOf(d).quantile(0.5);
   const hints: string[] = [];

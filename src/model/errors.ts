@@ -1,4 +1,4 @@
-import type { Position } from '../engine/types.js';
+import type { Position } from './types.js';
 
 /**
  * A problem in a model or scenario file, or in what it computes.

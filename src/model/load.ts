@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Position } from '../engine/types.js';
+import type { FieldPath, LoadedModel, LoadedScenario, Position } from './types.js';
 import { checkModelDistributions, checkScenarioDistributions } from './distributions.js';
 import { CesuanError } from './errors.js';
 import type { ModelSpec, ScenarioSpec } from './schema.js';
@@ -14,28 +14,7 @@ import { readSpec, type SpecFile } from './spec-file.js';
 /** Files larger than this are refused before parsing. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export type FieldPath = (string | number)[];
-
-export interface LoadedModel {
-  spec: ModelSpec;
-  /** path as given, relative to the working directory when possible (used in messages) */
-  file: string;
-  /** where a field's value was written; falls back to the nearest written ancestor */
-  locate: (path: FieldPath) => Position;
-  /** where a field's key was written (for "unknown field" messages) */
-  locateKey: (path: FieldPath) => Position;
-  /** decimals of a number as printed in the file (e.g. 0.035308 → 6), or undefined */
-  decimalsAt: (path: FieldPath) => number | undefined;
-  imports: Record<string, LoadedModel>;
-}
-
-export interface LoadedScenario {
-  spec: ScenarioSpec;
-  file: string;
-  locate: (path: FieldPath) => Position;
-  locateKey: (path: FieldPath) => Position;
-  model: LoadedModel;
-}
+export type { FieldPath, LoadedModel, LoadedScenario } from './types.js';
 
 type ParsedFile = SpecFile<unknown>;
 

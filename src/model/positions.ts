@@ -4,9 +4,10 @@
  * value] }]`, a sequence `[start, -1, [items]]`, an alias `[start, -1]`. Offsets are string indices into
  * the file's text; lines and columns are 1-based, as yaml's LineCounter gives them.
  */
-import type { Position } from '../engine/types.js';
+import type { Position } from './types.js';
 
-export type FieldPath = (string | number)[];
+export type { FieldPath } from './types.js';
+import type { FieldPath } from './types.js';
 export type SourceKind = 'model' | 'scenario';
 
 export type PositionTree =

@@ -3,8 +3,8 @@
  * cache. Parsing YAML and validating with zod is most of a cold `cesuan run` (~150 ms of interpreted
  * library code for a 70 KB model), yet the same files are read again and again by scripts; the cache keeps
  * each successful parse as JSON under the hash of (cesuan build, kind, text), so a hit is a JSON.parse
- * (~2 ms) and the YAML and zod libraries are never loaded. The entry also keeps the parse trees of the
- * file's formulas (engine/parser.ts), which are cheaper to rebuild than to parse. Files with errors are never
+ * (~2 ms) and the YAML and zod libraries are never loaded. The entry may also keep what the engine chooses
+ * to keep about the file's formulas (engine/graph/parser.ts registers itself through setFormulaCache). Files with errors are never
  * cached; a cache that cannot be read or written, or an entry that is not one, is simply not used. The cache
  * is trusted like the user's own files: keep CESUAN_CACHE_DIR out of folders others can write to.
  *
@@ -15,8 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { formulaTrees, primeFormulas } from '../engine/parser.js';
-import type { Position } from '../engine/types.js';
+import type { Position } from './types.js';
 import { CesuanError } from './errors.js';
 import { lineColumn, locator, type Locator, type PositionTree, type SourceKind } from './positions.js';
 import { parseSource } from './yaml-source.js';
@@ -38,8 +37,23 @@ interface CacheEntry {
   format: number;
   spec: unknown;
   tree: PositionTree | null;
-  /** parse trees of the spec's formulas, by text (see engine/parser.ts) */
+  /** what the engine keeps about the formulas (see setFormulaCache) */
   formulas: Record<string, unknown>;
+}
+
+/** What the engine keeps about a file's formulas in its cache entry: the engine decides, the loader stores. */
+export interface FormulaCache {
+  /** formula text → what to keep (must survive JSON) */
+  collect: (formulas: Set<string>) => Record<string, unknown>;
+  /** hand back what was kept, on a cache hit */
+  prime: (kept: Record<string, unknown>) => void;
+}
+
+let formulaCache: FormulaCache | undefined;
+
+/** Called by the engine's parser when it is loaded. */
+export function setFormulaCache(cache: FormulaCache): void {
+  formulaCache = cache;
 }
 
 /** Every formula a spec holds: assumption defaults, formulas, paths, stated and computed exprs, overrides. */
@@ -117,7 +131,7 @@ export function readSpec<T>(text: string, file: string, kind: SourceKind): SpecF
   const path = dir && join(dir, `${createHash('sha256').update(`${BUILD}\0${kind}\0`).update(text).digest('hex').slice(0, 40)}.json`);
   const cached = path ? readEntry(path, kind) : undefined;
   if (cached) {
-    primeFormulas(cached.formulas);
+    formulaCache?.prime(cached.formulas);
     return { spec: cached.spec as T, file, ...locator(file, text, cached.tree) };
   }
   const parsed = parseSource(text, kind);
@@ -130,8 +144,7 @@ export function readSpec<T>(text: string, file: string, kind: SourceKind): SpecF
     throw new CesuanError(parsed.message, parsed.key ? where.locateKey(parsed.path) : where.locate(parsed.path), parsed.field);
   }
   if (dir && path && jsonExact(parsed.spec)) {
-    const formulas = formulaTrees(formulasIn(parsed.spec));
-    primeFormulas(formulas);
+    const formulas = formulaCache?.collect(formulasIn(parsed.spec)) ?? {};
     writeEntry(dir, path, { format: CACHE_FORMAT, spec: parsed.spec, tree: parsed.tree, formulas });
   }
   return { spec: parsed.spec as T, file, ...locator(file, text, parsed.tree) };

@@ -2,7 +2,7 @@
  * The rows of `batch` (one per scenario × indicator) and `sweep` (one per grid point × indicator). Raw numbers:
  * the row streams (rows.ts) decide how to print them.
  */
-import { meetsTarget } from '../engine/target.js';
+import { meetsTarget } from '../engine/graph/target.js';
 import type { IndicatorResult } from '../engine/types.js';
 
 export const BATCH_COLUMNS = ['scenario', 'indicator', 'baseline', 'projection', 'target', 'verdict', 'gap', 'label', 'unit', 'kind', 'attribute', 'target_op', 'model', 'file'];

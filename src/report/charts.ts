@@ -3,8 +3,8 @@
  * (P5–P95 and P10–P90 bands around the median, one row a year), and a tornado of one-at-a-time swings.
  * Plain text with block characters; labels are padded with CJK-aware widths.
  */
-import type { FanYear } from '../engine/sample.js';
-import type { HistogramBin } from '../engine/quantile.js';
+import type { FanYear } from '../engine/uncertainty/sample.js';
+import type { HistogramBin } from '../engine/uncertainty/quantile.js';
 import { pad, truncate } from './table.js';
 import stringWidth from 'string-width';
 

@@ -2,7 +2,7 @@
  * `compare`: two runs side by side — projections, differences, verdicts per indicator, and the assumptions
  * that differ.
  */
-import type { Comparison } from '../engine/compare.js';
+import type { Comparison } from '../engine/planning/compare.js';
 import type { TargetVerdict } from '../engine/types.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';

@@ -8,13 +8,13 @@
  *     abs / sqrt / exp / log → ABS / SQRT / EXP / LN
  *
  * Anything else (decay, regress, mean_growth, conditions, series arithmetic …) is "not translatable" and the
- * caller writes the value with a comment instead. The restricted mathjs AST (see engine/expression.ts) is read
+ * caller writes the value with a comment instead. The restricted mathjs AST (see engine/graph/expression.ts) is read
  * with the same node shapes; operator precedence is made explicit with parentheses where Excel and mathjs differ
  * (Excel negates before ^ and reads a^b^c as (a^b)^c).
  */
 import type { MathNode } from 'mathjs';
-import { dottedName } from '../engine/expression.js';
-import { parseFormula } from '../engine/parser.js';
+import { dottedName } from '../engine/graph/expression.js';
+import { parseFormula } from '../engine/graph/parser.js';
 
 /** What a name in a formula stands for in the workbook. */
 export type ExcelOperand =

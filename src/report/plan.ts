@@ -2,7 +2,7 @@
  * `plan`: the annual decomposition. Table and Markdown are wide (one row per indicator, one column per year);
  * CSV is long (one row per indicator × year, with running totals, changes and growth); JSON has both levels.
  */
-import type { IndicatorPlan } from '../engine/plan.js';
+import type { IndicatorPlan } from '../engine/planning/plan.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';

@@ -2,7 +2,7 @@
  * Render a ModelResult: the run table, the explanation of one indicator, the stated-figure audit.
  * Formats: table (aligned text), md, csv, json. JSON is the stable interface for scripts (see README).
  */
-import { COMPARATOR_SYMBOL } from '../engine/target.js';
+import { COMPARATOR_SYMBOL } from '../engine/graph/target.js';
 import type { IndicatorResult, ModelResult, StatedFigureCheck, Verdict } from '../engine/types.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';

@@ -2,7 +2,7 @@
  * Goal-seek results: the assumption value that makes an indicator reach its target, or a plain statement that
  * no value in the range does (with the projections at both ends of the range).
  */
-import type { SolveOutcome } from '../engine/solve.js';
+import type { SolveOutcome } from '../engine/planning/solve.js';
 import type { AssumptionState, IndicatorResult } from '../engine/types.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';

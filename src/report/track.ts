@@ -1,8 +1,8 @@
 /**
  * `track`: actuals against the planned path, what the remaining years require, and the verdict
- * (thresholds in engine/track.ts).
+ * (thresholds in engine/planning/track.ts).
  */
-import { AT_RISK_SHORTFALL, type IndicatorTrack, type TrackVerdict } from '../engine/track.js';
+import { AT_RISK_SHORTFALL, type IndicatorTrack, type TrackVerdict } from '../engine/planning/track.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';

@@ -3,9 +3,9 @@
  * JSON carries every number unrounded; the table rounds for reading.
  */
 import { describeDistribution } from '../model/distributions.js';
-import type { IndicatorUncertainty, UncertainAssumption, UncertaintyResult } from '../engine/sample.js';
-import type { SensitivityResult } from '../engine/sensitivity.js';
-import { COMPARATOR_SYMBOL } from '../engine/target.js';
+import type { IndicatorUncertainty, UncertainAssumption, UncertaintyResult } from '../engine/uncertainty/sample.js';
+import type { SensitivityResult } from '../engine/uncertainty/sensitivity.js';
+import { COMPARATOR_SYMBOL } from '../engine/graph/target.js';
 import { renderFan, renderHistogram, renderTornado, type Marker } from './charts.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';

@@ -12,9 +12,9 @@
  *            projection | verdict | gap | primary | formula | how
  */
 import type ExcelJS from 'exceljs';
-import { programFor } from '../engine/evaluate.js';
-import type { GraphNode, Program } from '../engine/program.js';
-import { COMPARATOR_SYMBOL } from '../engine/target.js';
+import { programFor } from '../engine/graph/evaluate.js';
+import type { GraphNode, Program } from '../engine/graph/program.js';
+import { COMPARATOR_SYMBOL } from '../engine/graph/target.js';
 import type { IndicatorResult, ModelResult, Value } from '../engine/types.js';
 import type { LoadedModel } from '../model/load.js';
 import type { Source } from '../model/schema.js';
@@ -42,7 +42,7 @@ const RES = {
 
 /** Excel's formula length limit, with room to spare. */
 const MAX_FORMULA = 8000;
-/** The slack meetsTarget (engine/target.ts) allows, so Excel's verdict agrees on exact hits. */
+/** The slack meetsTarget (engine/graph/target.ts) allows, so Excel's verdict agrees on exact hits. */
 const slackFor = (target: number) => Number((1e-9 * Math.max(1, Math.abs(target))).toPrecision(3));
 
 /** The id a graph node has inside its own model (`basis2` → `injury_insured.basis2`), to find its import prefix. */

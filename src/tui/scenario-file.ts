@@ -5,10 +5,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Document, isMap, isScalar, parse } from 'yaml';
-import type { Overrides } from '../engine/evaluate.js';
+import type { Overrides } from '../engine/graph/evaluate.js';
 import type { LoadedModel } from '../model/load.js';
 import { displayPath, resolveModelRef } from '../model/load.js';
-import { writeFileAtomic } from '../cli/output.js';
+import { writeFileAtomic } from '../io/atomic-file.js';
 
 /** A file name from a scenario name: letters (any script), digits, - and _ kept; the rest become -. */
 export function scenarioSlug(name: string): string | null {

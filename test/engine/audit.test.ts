@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStated, decimalsOf, toleranceFor } from '../../src/engine/audit.js';
+import { classifyStated, decimalsOf, toleranceFor } from '../../src/engine/graph/audit.js';
 
 const exact = { decimals: 2, approx: false, reproducible: true };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Evaluator, evaluate } from '../../src/engine/evaluate.js';
+import { Evaluator, evaluate } from '../../src/engine/graph/evaluate.js';
 import { CesuanError } from '../../src/model/errors.js';
 import { loadModel } from '../../src/model/load.js';
 import { jsonSchemas } from '../../src/model/json-schema.js';

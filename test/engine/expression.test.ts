@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, type Resolver } from '../../src/engine/expression.js';
+import { compileExpression, type Resolver } from '../../src/engine/graph/expression.js';
 
 const names: Record<string, { slot: number; years?: number[] }> = {
   g: { slot: 0 },

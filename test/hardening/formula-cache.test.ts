@@ -1,5 +1,5 @@
 /**
- * The spec cache keeps formulas' parse trees as JSON (engine/parser.ts: formulaTrees / primeFormulas). A tree
+ * The spec cache keeps formulas' parse trees as JSON (engine/graph/parser.ts: formulaTrees / primeFormulas). A tree
  * rebuilt from JSON must be the tree parsed from the text; anything in the cache that is not a tree must be
  * ignored (the text is parsed) and never crash. (A well-formed tree is trusted, as the cached spec itself is:
  * the cache is the user's own folder, keyed by a hash of the file.)
@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileProgram } from '../../src/engine/program.js';
-import { formulaTrees, parseFormula, primeFormulas } from '../../src/engine/parser.js';
+import { compileProgram } from '../../src/engine/graph/program.js';
+import { formulaTrees, parseFormula, primeFormulas } from '../../src/engine/graph/parser.js';
 import { loadModel } from '../../src/model/load.js';
 import { FUZZ_SEED, root, runs } from './harness.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { Evaluator } from '../../src/engine/evaluate.js';
+import { Evaluator } from '../../src/engine/graph/evaluate.js';
 import { CesuanError } from '../../src/model/errors.js';
 import { loadModelOrScenario } from '../../src/model/load.js';
 import { renderRun } from '../../src/report/results.js';

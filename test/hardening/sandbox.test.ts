@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileExpression, ExpressionError, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, type Resolver } from '../../src/engine/expression.js';
-import { parseFormula } from '../../src/engine/parser.js';
+import { compileExpression, ExpressionError, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, type Resolver } from '../../src/engine/graph/expression.js';
+import { parseFormula } from '../../src/engine/graph/parser.js';
 import { cesuan } from '../helpers/cli.js';
 import { root, scratch, writeCase } from './harness.js';
 

@@ -1,13 +1,13 @@
 /**
- * The straight-line fast path (src/engine/straight-line.ts) must give exactly the closures' values — to the
+ * The straight-line fast path (src/engine/graph/straight-line.ts) must give exactly the closures' values — to the
  * bit, for every slot, every shipped model and scenario, under any pins — and leave errors to the closures.
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileProgram, runProgram, type Program } from '../../src/engine/program.js';
-import { compileStraightLine } from '../../src/engine/straight-line.js';
+import { compileProgram, runProgram, type Program } from '../../src/engine/graph/program.js';
+import { compileStraightLine } from '../../src/engine/graph/straight-line.js';
 import type { Value } from '../../src/engine/types.js';
 import { CesuanError } from '../../src/model/errors.js';
 import { loadModel, loadScenario } from '../../src/model/load.js';

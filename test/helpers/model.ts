@@ -4,7 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/engine/graph/evaluate.js';
 import { loadModel } from '../../src/model/load.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { modelUnderTest, repoRoot } from '../helpers/model.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/engine/graph/evaluate.js';
 
 const { model, result, indicator, spec, derivation, computed, check, value, at } = modelUnderTest('shiyan-hrss-14th');
 const root = repoRoot;

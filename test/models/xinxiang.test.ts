@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { modelUnderTest, repoRoot } from '../helpers/model.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/engine/graph/evaluate.js';
 import type { Source } from '../../src/model/schema.js';
 import { cesuan } from '../helpers/cli.js';
 

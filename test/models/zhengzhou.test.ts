@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/engine/graph/evaluate.js';
 import { loadModel } from '../../src/model/load.js';
 import type { Source } from '../../src/model/schema.js';
 

@@ -1,5 +1,5 @@
 /**
- * `cesuan plan` — the annual decomposition 2021–2025 (engine/plan.ts).
+ * `cesuan plan` — the annual decomposition 2021–2025 (engine/planning/plan.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { cesuan } from '../helpers/cli.js';

@@ -1,5 +1,5 @@
 /**
- * `cesuan solve` — goal seek with Brent's method (engine/solve.ts) from the command line.
+ * `cesuan solve` — goal seek with Brent's method (engine/planning/solve.ts) from the command line.
  */
 import { describe, expect, it } from 'vitest';
 import { cesuan } from '../helpers/cli.js';

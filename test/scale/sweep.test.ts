@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { axisValues, gridPoints, gridSize, makeAxis } from '../../src/engine/grid.js';
+import { axisValues, gridPoints, gridSize, makeAxis } from '../../src/engine/planning/grid.js';
 import { cesuan } from '../helpers/cli.js';
 import { ZHENGZHOU, cesuanJson, close, root, tempDir } from './fixtures.js';
 

@@ -1,8 +1,8 @@
 /**
- * `cesuan track` — actuals against the planned path and what the remaining years require (engine/track.ts).
+ * `cesuan track` — actuals against the planned path and what the remaining years require (engine/planning/track.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { AT_RISK_SHORTFALL, checkActuals, shortfallOf, verdictFor } from '../../src/engine/track.js';
+import { AT_RISK_SHORTFALL, checkActuals, shortfallOf, verdictFor } from '../../src/engine/planning/track.js';
 import { cesuan } from '../helpers/cli.js';
 import { INJURY_GROWTH, cesuanJson, close, root, scenario, tempDir, writeScenario } from './fixtures.js';
 

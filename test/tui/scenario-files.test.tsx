@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { cleanup } from 'ink-testing-library';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/engine/graph/evaluate.js';
 import { loadModel, loadScenario } from '../../src/model/load.js';
 import { cesuan } from '../helpers/cli.js';
 import { drive, KEY, rowWith } from './drive.js';

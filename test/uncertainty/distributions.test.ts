@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   Z95, intervalNormal, normalCdf, normalQuantile, pertShape, regularizedBeta, shapeOf, shiftDistribution, truncate,
-} from '../../src/engine/distributions.js';
-import { Xoshiro128 } from '../../src/engine/random.js';
+} from '../../src/engine/uncertainty/distributions.js';
+import { Xoshiro128 } from '../../src/engine/uncertainty/random.js';
 import type { DistributionSpec } from '../../src/model/schema.js';
 
 const draws = (spec: DistributionSpec, range?: [number, number], n = 200_000, seed = 11): Float64Array => {

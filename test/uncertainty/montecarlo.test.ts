@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Evaluator } from '../../src/engine/evaluate.js';
-import { monteCarlo, quickUncertainty } from '../../src/engine/sample.js';
+import { Evaluator } from '../../src/engine/graph/evaluate.js';
+import { monteCarlo, quickUncertainty } from '../../src/engine/uncertainty/sample.js';
 import { CesuanError } from '../../src/model/errors.js';
 import { loadModel, loadScenario } from '../../src/model/load.js';
 

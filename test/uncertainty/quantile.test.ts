@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quantile, quantileSorted, selectInPlace, sortedFinite, summarize, summarizeSorted } from '../../src/engine/quantile.js';
-import { Xoshiro128 } from '../../src/engine/random.js';
+import { quantile, quantileSorted, selectInPlace, sortedFinite, summarize, summarizeSorted } from '../../src/engine/uncertainty/quantile.js';
+import { Xoshiro128 } from '../../src/engine/uncertainty/random.js';
 
 // Expected values are numpy.quantile(a, p) with numpy's default method="linear" (numpy 2.x), worked by hand:
 // h = (n − 1)·p, j = ⌊h⌋, g = h − j; Q = x[j] + g·(x[j+1] − x[j]) for g < ½, else x[j+1] − (1 − g)·(x[j+1] − x[j]).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Xoshiro128, fnv1a64, splitmix64 } from '../../src/engine/random.js';
+import { Xoshiro128, fnv1a64, splitmix64 } from '../../src/engine/uncertainty/random.js';
 
 describe('seeded random numbers (xoshiro128** seeded by splitmix64)', () => {
   it('matches the reference C implementation (prng.di.unimi.it) for seed 42', () => {

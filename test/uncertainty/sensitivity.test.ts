@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { truncate } from '../../src/engine/distributions.js';
-import { Evaluator } from '../../src/engine/evaluate.js';
+import { truncate } from '../../src/engine/uncertainty/distributions.js';
+import { Evaluator } from '../../src/engine/graph/evaluate.js';
 import { compound } from '../../src/engine/methods/compound.js';
-import { sensitivity, sensitivityWith } from '../../src/engine/sensitivity.js';
+import { sensitivity, sensitivityWith } from '../../src/engine/uncertainty/sensitivity.js';
 import { loadModel, loadScenario } from '../../src/model/load.js';
 import { renderSensitivity } from '../../src/report/uncertainty.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compareResults } from '../../engine/compare.js';
+import { compareResults } from '../../engine/planning/compare.js';
 import type { LoadedModel } from '../../model/load.js';
 import { renderCompare } from '../../report/compare.js';
 import { emit } from '../output.js';

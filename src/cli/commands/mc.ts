@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_THRESHOLD, MAX_SAMPLES, modelDistributions, monteCarlo } from '../../engine/sample.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_THRESHOLD, MAX_SAMPLES, modelDistributions, monteCarlo } from '../../engine/uncertainty/sample.js';
 import { displayPath, type LoadedModel } from '../../model/load.js';
 import { formatIn } from '../../report/numbers.js';
 import { renderMonteCarlo } from '../../report/uncertainty.js';

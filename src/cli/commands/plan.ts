@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { planResult } from '../../engine/plan.js';
+import { planResult } from '../../engine/planning/plan.js';
 import { renderPlan } from '../../report/plan.js';
 import { emit } from '../output.js';
 import { EXIT, Exit, collect, loadAndEvaluate, parseFormat, parseSet } from '../shared.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { sensitivityWith } from '../../engine/sensitivity.js';
+import { sensitivityWith } from '../../engine/uncertainty/sensitivity.js';
 import { renderSensitivity } from '../../report/uncertainty.js';
 import { emit } from '../output.js';
 import { EXIT, Exit, collect, loadAndEvaluate, parseFormat, parseSet } from '../shared.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ExpressionError } from '../../engine/expression-error.js';
-import { solveWith } from '../../engine/solve.js';
+import { solveWith } from '../../engine/planning/solve.js';
 import { renderSolve } from '../../report/solve.js';
 import { emit } from '../output.js';
 import { EXIT, Exit, collect, loadAndEvaluate, parseFormat, parseSet } from '../shared.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ExpressionError } from '../../engine/expression-error.js';
-import { gridPoints, gridSize, axisLength, makeAxis, writtenDecimals, type Axis } from '../../engine/grid.js';
+import { gridPoints, gridSize, axisLength, makeAxis, writtenDecimals, type Axis } from '../../engine/planning/grid.js';
 import type { AssumptionState } from '../../engine/types.js';
 import { sweepColumns, sweepVerdict } from '../../report/batch.js';
 import { progressBar } from '../progress.js';

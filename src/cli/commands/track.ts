@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkActuals, trackResult } from '../../engine/track.js';
+import { checkActuals, trackResult } from '../../engine/planning/track.js';
 import { CesuanError } from '../../model/errors.js';
 import { renderTrack } from '../../report/track.js';
 import { emit } from '../output.js';

@@ -4,7 +4,7 @@
  * their verdicts, and the source quotes.
  */
 import { Box } from 'ink';
-import type { UncertainAssumption } from '../../engine/sample.js';
+import type { UncertainAssumption } from '../../engine/uncertainty/sample.js';
 import type { AssumptionState, IndicatorResult, StatedFigureCheck } from '../../engine/types.js';
 import { formatIn, formatStated } from '../../report/numbers.js';
 import { targetText } from '../../report/results.js';

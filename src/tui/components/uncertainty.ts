@@ -3,7 +3,7 @@
  * cells, the detail view's band line and the status line under the overview. P(met) is printed and
  * flagged as `cesuan mc` prints it: one decimal of a percent; a binding target below the threshold gets !!.
  */
-import type { IndicatorUncertainty } from '../../engine/sample.js';
+import type { IndicatorUncertainty } from '../../engine/uncertainty/sample.js';
 import { formatProbability, formatThreshold } from '../../report/numbers.js';
 import { formatIndicator, textWidth } from '../format.js';
 import type { UncertaintyView } from '../hooks/use-uncertainty.js';

@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Evaluator, type Overrides } from '../../engine/evaluate.js';
-import { solveWith, type SolveOutcome } from '../../engine/solve.js';
+import { Evaluator, type Overrides } from '../../engine/graph/evaluate.js';
+import { solveWith, type SolveOutcome } from '../../engine/planning/solve.js';
 import type { AssumptionState, ModelResult } from '../../engine/types.js';
 import { CesuanError } from '../../model/errors.js';
 import { displayPath, loadScenario, type LoadedModel, type LoadedScenario } from '../../model/load.js';

@@ -1,6 +1,6 @@
 /**
  * The uncertainty toggle (`u`): P10–P90 bands and P(target met) for every indicator under the current
- * overrides, from quickUncertainty (src/engine/sample.ts) with the opened scenario as the reference.
+ * overrides, from quickUncertainty (src/engine/uncertainty/sample.ts) with the opened scenario as the reference.
  *
  * Responsiveness: the frame right after an assumption changes is drawn from QUICK_SAMPLES (≈1 ms on the
  * Zhengzhou model), computed during that render; once no change has come for REFINE_MS (a key is no longer
@@ -8,7 +8,7 @@
  * computes FULL_SAMPLES at once. The seed is fixed, so the same overrides always show the same numbers.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { quickUncertainty, type IndicatorUncertainty, type UncertainAssumption, type UncertaintyResult } from '../../engine/sample.js';
+import { quickUncertainty, type IndicatorUncertainty, type UncertainAssumption, type UncertaintyResult } from '../../engine/uncertainty/sample.js';
 import type { ModelResult } from '../../engine/types.js';
 import { CesuanError } from '../../model/errors.js';
 import type { Scenario } from './use-scenario.js';

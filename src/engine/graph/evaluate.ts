@@ -3,16 +3,16 @@
  * projections, target verdicts, gaps, trajectories, derivations with substituted formulas, the
  * stated-figure audit, and numeric-hygiene problems. Pure: plain data in, plain data out.
  */
-import type { FieldPath, LoadedModel } from '../model/load.js';
-import type { StatedFigureSpec } from '../model/schema.js';
+import type { FieldPath, LoadedModel } from '../../model/load.js';
+import type { StatedFigureSpec } from '../../model/schema.js';
 import { classifyStated, decimalsOf, toleranceFor } from './audit.js';
 import { compileProgram, runProgram, type CompiledFigure, type CompiledIndicator, type Locatable, type Program } from './program.js';
 import { meetsTarget } from './target.js';
 import { interpolatedPath } from './trajectory.js';
-import { ExpressionError } from './expression-error.js';
+import { ExpressionError } from '../expression-error.js';
 import type {
   AssumptionState, DerivationResult, IndicatorResult, ModelResult, Problem, StatedFigureCheck, Value, YearValue,
-} from './types.js';
+} from '../types.js';
 
 export type Overrides = Record<string, number | string>;
 

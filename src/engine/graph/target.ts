@@ -2,7 +2,7 @@
  * A projection against its target: met or missed, honouring the comparator.
  * `≈` (左右) counts as met within the target's tolerance (default 2% of the target).
  */
-import type { Comparator } from '../model/schema.js';
+import type { Comparator } from '../../model/schema.js';
 
 const EPSILON = 1e-9;
 

@@ -12,20 +12,20 @@
  *
  * Pure: plain data in, plain data out; the same seed gives the same result, bit for bit.
  */
-import { CesuanError } from '../model/errors.js';
-import { findAssumption } from '../model/distributions.js';
-import type { LoadedModel, LoadedScenario } from '../model/load.js';
-import type { Comparator, DistributionSpec } from '../model/schema.js';
+import { CesuanError } from '../../model/errors.js';
+import { findAssumption } from '../../model/distributions.js';
+import type { LoadedModel, LoadedScenario } from '../../model/load.js';
+import type { Comparator, DistributionSpec } from '../../model/schema.js';
 import { shiftDistribution, truncate, type Truncated } from './distributions.js';
-import { programFor, type Overrides } from './evaluate.js';
-import { ExpressionError } from './expression-error.js';
-import type { CompiledExpression } from './expression.js';
-import { compileProgram, runProgram, type GraphNode, type Locatable, type Program } from './program.js';
+import { programFor, type Overrides } from '../graph/evaluate.js';
+import { ExpressionError } from '../expression-error.js';
+import type { CompiledExpression } from '../graph/expression.js';
+import { compileProgram, runProgram, type GraphNode, type Locatable, type Program } from '../graph/program.js';
 import { constantSummary, histogram, sortedFinite, summarize, summarizeSorted, type ColumnSummary, type HistogramBin } from './quantile.js';
 import { Xoshiro128 } from './random.js';
-import { meetsTarget } from './target.js';
-import { interpolatedPath } from './trajectory.js';
-import type { IndicatorResult, Position, Value } from './types.js';
+import { meetsTarget } from '../graph/target.js';
+import { interpolatedPath } from '../graph/trajectory.js';
+import type { IndicatorResult, Position, Value } from '../types.js';
 import { compileVector, isColumn, NotVectorizable, type Column, type VectorClosure, type VectorRun } from './vector.js';
 
 export const DEFAULT_SAMPLES = 10_000;

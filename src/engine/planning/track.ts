@@ -23,9 +23,9 @@
  * Example: 工伤保险 (郑州, target ≥ 210) with actuals 199 (2021) and 202 (2022): required growth
  * (210/202)^(1/3) − 1 ≈ 1.30% a year; pace (202/195.97)^(1/2) − 1 ≈ 1.53% → 202 × 1.0153³ ≈ 211.4 → on track.
  */
-import type { Comparator } from '../model/schema.js';
-import { meetsTarget } from './target.js';
-import type { IndicatorHead, IndicatorResult } from './types.js';
+import type { Comparator } from '../../model/schema.js';
+import { meetsTarget } from '../graph/target.js';
+import type { IndicatorHead, IndicatorResult } from '../types.js';
 
 /** A miss of at most this share of the target value is "at risk"; more is "off track". */
 export const AT_RISK_SHORTFALL = 0.05;

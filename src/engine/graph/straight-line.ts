@@ -20,10 +20,10 @@
  */
 import type { MathNode } from 'mathjs';
 import { BINARY, CONSTANTS, elementwise } from './expression.js';
-import { ExpressionError } from './expression-error.js';
-import { METHODS } from './methods/index.js';
-import type { GraphNode } from './program.js';
-import type { Value } from './types.js';
+import { ExpressionError } from '../expression-error.js';
+import { METHODS } from '../methods/index.js';
+import type { GraphNode } from './graph-node.js';
+import type { Value } from '../types.js';
 
 export type StraightLine = (values: Value[], pinnedFlag: Uint8Array, pinnedValue: Float64Array) => Value[];
 

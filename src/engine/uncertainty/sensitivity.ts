@@ -11,17 +11,17 @@
  * Assumptions are listed by swing, largest first. Example (郑州 工伤保险, scenarios/zhengzhou-uncertain):
  * injury_growth 2.19% … 4.88% moves 2025 from 207.8 to 236.6万 — 28.9万 either side of the 210 target.
  */
-import type { LoadedModel } from '../model/load.js';
-import { findAssumption } from '../model/distributions.js';
-import type { Comparator, DistributionSpec } from '../model/schema.js';
-import { CesuanError } from '../model/errors.js';
+import type { LoadedModel } from '../../model/load.js';
+import { findAssumption } from '../../model/distributions.js';
+import type { Comparator, DistributionSpec } from '../../model/schema.js';
+import { CesuanError } from '../../model/errors.js';
 import { truncate } from './distributions.js';
-import { Evaluator, type Overrides } from './evaluate.js';
-import { ExpressionError } from './expression-error.js';
-import type { IndicatorResult } from './types.js';
-import type { Locatable } from './program.js';
+import { Evaluator, type Overrides } from '../graph/evaluate.js';
+import { ExpressionError } from '../expression-error.js';
+import type { IndicatorResult } from '../types.js';
+import type { Locatable } from '../graph/program.js';
 import { modelDistributions } from './sample.js';
-import { meetsTarget } from './target.js';
+import { meetsTarget } from '../graph/target.js';
 
 export interface Swing {
   key: string;

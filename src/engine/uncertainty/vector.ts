@@ -11,15 +11,15 @@
  * `run` accepts also runs here, with the same methods and the same arithmetic, to the bit.
  */
 import type { MathNode } from 'mathjs';
-import { BINARY, type CompiledExpression } from './expression.js';
-import { ExpressionError } from './expression-error.js';
-import { cagr } from './methods/cagr.js';
-import { compound } from './methods/compound.js';
-import { coverage } from './methods/coverage.js';
-import { METHODS } from './methods/index.js';
-import { linear } from './methods/linear.js';
-import { share } from './methods/share.js';
-import type { Value } from './types.js';
+import { BINARY, type CompiledExpression } from '../graph/expression.js';
+import { ExpressionError } from '../expression-error.js';
+import { cagr } from '../methods/cagr.js';
+import { compound } from '../methods/compound.js';
+import { coverage } from '../methods/coverage.js';
+import { METHODS } from '../methods/index.js';
+import { linear } from '../methods/linear.js';
+import { share } from '../methods/share.js';
+import type { Value } from '../types.js';
 
 export type Column = Float64Array;
 /** A plain value (computed once) or a column (one number per sample). */

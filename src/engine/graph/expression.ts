@@ -8,11 +8,11 @@
  */
 import type { MathNode } from 'mathjs';
 import { formatValue } from './format.js';
-import { ExpressionError } from './expression-error.js';
-import { cagr } from './methods/cagr.js';
-import { METHODS } from './methods/index.js';
+import { ExpressionError } from '../expression-error.js';
+import { cagr } from '../methods/cagr.js';
+import { METHODS } from '../methods/index.js';
 import { parseFormula } from './parser.js';
-import type { Value } from './types.js';
+import type { Value } from '../types.js';
 
 export const MAX_EXPRESSION_LENGTH = 2000;
 export const MAX_EXPRESSION_DEPTH = 40;

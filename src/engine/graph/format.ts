@@ -1,4 +1,4 @@
-import type { Value } from './types.js';
+import type { Value } from '../types.js';
 
 /** A number as people read it in an explanation: up to `significant` digits, no trailing zeros. */
 export function formatNumber(x: number, significant = 6): string {

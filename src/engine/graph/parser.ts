@@ -6,9 +6,9 @@
  * The nodes it returns can be printed (`toString`) but not called into: `compile`/`evaluate` see an empty
  * function namespace. Formulas run only through the whitelist compiler in expression.ts.
  *
- * Parsing ~150 formulas costs ~10 ms of a cold run; the spec cache (src/model/spec-file.ts) keeps each
- * file's parse trees as JSON (`formulaTrees`) and hands them back (`primeFormulas`): rebuilding a tree from
- * JSON is ~5× cheaper than parsing its text. Only trees that survive JSON exactly are kept.
+ * Parsing ~150 formulas costs ~10 ms of a cold run; this module asks the spec cache (src/model/spec-file.ts)
+ * to keep each file's parse trees as JSON (`formulaTrees`) and to hand them back (`primeFormulas`): rebuilding
+ * a tree from JSON is ~5× cheaper than parsing its text. Only trees that survive JSON exactly are kept.
  */
 import {
   createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
@@ -16,6 +16,7 @@ import {
   createParenthesisNode, createParse, createRangeNode, createRelationalNode, createSymbolNode,
 } from 'mathjs';
 import type { MathNode } from 'mathjs';
+import { setFormulaCache } from '../../model/spec-file.js';
 
 /** mathjs exports its factories from the ESM entry but its typings do not declare them. */
 type Factory = (dependencies: Record<string, unknown>) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -122,3 +123,5 @@ export function formulaTrees(texts: Iterable<string>): Record<string, unknown> {
 export function primeFormulas(trees: Record<string, unknown>): void {
   for (const [text, json] of Object.entries(trees)) primed.set(text, json);
 }
+
+setFormulaCache({ collect: formulaTrees, prime: primeFormulas });

@@ -1,6 +1,7 @@
 /**
- * The distributions an uncertain assumption may take, as CDFs, quantile functions and samplers, each
- * truncated to the assumption's range.
+ * What a distribution written in a model means: its CDF, quantile function and support (and, for PERT, a
+ * draw). The loader checks distributions with it (src/model/distributions.ts); the engine samples with it
+ * (src/engine/uncertainty/distributions.ts). Pure arithmetic: imports only the schema's types.
  *
  * Sampling is by inversion — x = F⁻¹(F(lo) + u·(F(hi) − F(lo))) — for every distribution with a closed-form
  * or cheap quantile (normal, lognormal, uniform, triangular, interval): one uniform per draw, exact
@@ -8,8 +9,12 @@
  * truncated by rejection. Only IEEE arithmetic and V8's software Math.log/exp/sqrt/pow are used, so draws
  * are bit-identical across machines for a given seed.
  */
-import type { DistributionSpec } from '../model/schema.js';
-import type { Xoshiro128 } from './random.js';
+import type { DistributionSpec } from './schema.js';
+
+/** Any source of uniform draws in (0, 1) (the engine's Xoshiro128). */
+export interface UniformSource {
+  nextOpen01(): number;
+}
 
 /** Φ⁻¹(0.95): a 90% interval [a, b] is mean ± 1.6449·sd. */
 export const Z95 = 1.6448536269514722;
@@ -156,7 +161,7 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 }
 
 /** A Gamma(shape, 1) draw for shape ≥ 1: Marsaglia & Tsang (2000), ACM TOMS 26(3). */
-function gammaDraw(shape: number, rng: Xoshiro128): number {
+function gammaDraw(shape: number, rng: UniformSource): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -179,7 +184,7 @@ export interface Shape {
   cdf: (x: number) => number;
   quantile: (p: number) => number;
   /** a draw by some other means than inversion (PERT); inversion when absent */
-  draw?: (rng: Xoshiro128) => number;
+  draw?: (rng: UniformSource) => number;
 }
 
 /** Parameters of the PERT's Beta: α = 1 + 4·(mode − min)/(max − min), β = 1 + 4·(max − mode)/(max − min). */
@@ -274,69 +279,23 @@ export function shapeOf(spec: DistributionSpec): Shape {
   }
 }
 
-/** A distribution truncated to an assumption's range: what the sampler and the sensitivity swing use. */
-export interface Truncated {
-  spec: DistributionSpec;
-  /** the range it is cut to, when the range cuts it */
-  range: [number, number] | undefined;
+/** Where a range cuts a distribution: its bounds inside the support, and the CDF at each. */
+export interface Cut {
+  lo: number;
+  hi: number;
+  /** whether the range cuts the support at all */
+  cut: boolean;
+  fLo: number;
+  fHi: number;
   /** probability the untruncated distribution puts inside the range (1 when uncut) */
   mass: number;
-  /** quantile of the truncated distribution */
-  quantile: (p: number) => number;
-  /** fill `out` with independent draws from `rng` */
-  fill: (out: Float64Array, rng: Xoshiro128) => void;
 }
 
-/** Give up on a PERT draw inside a narrow range after this many tries (validation keeps mass ≥ 1%). */
-const MAX_REJECTIONS = 100_000;
-
-export function truncate(spec: DistributionSpec, range?: [number, number]): Truncated {
-  const shape = shapeOf(spec);
+export function cutTo(shape: Shape, range?: [number, number]): Cut {
   const lo = range ? Math.max(range[0], shape.support[0]) : shape.support[0];
   const hi = range ? Math.min(range[1], shape.support[1]) : shape.support[1];
   const cut = range !== undefined && (range[0] > shape.support[0] || range[1] < shape.support[1]);
   const fLo = cut ? shape.cdf(lo) : 0;
   const fHi = cut ? shape.cdf(hi) : 1;
-  const mass = Math.max(0, fHi - fLo);
-  const clamp = (x: number) => (x < lo ? lo : x > hi ? hi : x);
-  const quantile = cut ? (p: number) => clamp(shape.quantile(fLo + p * (fHi - fLo))) : shape.quantile;
-  let fill: Truncated['fill'];
-  if (shape.draw) {
-    const draw = shape.draw;
-    fill = (out, rng) => {
-      for (let i = 0; i < out.length; i++) {
-        let x = draw(rng);
-        for (let tries = 1; cut && (x < lo || x > hi); tries++) {
-          if (tries >= MAX_REJECTIONS) throw new RangeError(`cannot draw inside [${lo}, ${hi}]: the range keeps too little of the distribution`);
-          x = draw(rng);
-        }
-        out[i] = x;
-      }
-    };
-  } else if (cut) {
-    const q = shape.quantile;
-    const span = fHi - fLo;
-    fill = (out, rng) => {
-      for (let i = 0; i < out.length; i++) out[i] = clamp(q(fLo + rng.nextOpen01() * span));
-    };
-  } else {
-    const q = shape.quantile;
-    fill = (out, rng) => {
-      for (let i = 0; i < out.length; i++) out[i] = q(rng.nextOpen01());
-    };
-  }
-  return { spec, range: cut ? [lo, hi] : undefined, mass, quantile, fill };
-}
-
-/** The same distribution moved so that a value `from` becomes `to`: translated, or scaled for a lognormal. */
-export function shiftDistribution(spec: DistributionSpec, from: number, to: number): DistributionSpec {
-  const d = to - from;
-  switch (spec.dist) {
-    case 'normal': return { ...spec, mean: spec.mean + d };
-    case 'lognormal': return from > 0 && to > 0 ? { ...spec, mu: spec.mu + Math.log(to / from) } : spec;
-    case 'uniform': return { ...spec, min: spec.min + d, max: spec.max + d };
-    case 'triangular':
-    case 'pert': return { ...spec, min: spec.min + d, mode: spec.mode + d, max: spec.max + d };
-    case 'interval': return { ...spec, to: [spec.to[0] + d, spec.to[1] + d] };
-  }
+  return { lo, hi, cut, fLo, fHi, mass: Math.max(0, fHi - fLo) };
 }

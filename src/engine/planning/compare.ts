@@ -7,7 +7,7 @@
  * Indicators are matched by id, so two scenarios of one model line up row for row; an indicator present on
  * one side only gets nulls on the other.
  */
-import type { IndicatorResult, ModelResult, TargetVerdict } from './types.js';
+import type { IndicatorResult, ModelResult, TargetVerdict } from '../types.js';
 
 export interface IndicatorComparison {
   id: string;

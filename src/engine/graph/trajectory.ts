@@ -6,7 +6,7 @@
  * - rate:       the `path`, else a straight line from the baseline to the projection
  * - cumulative: the amount of each year base+1..target; the `path` if given, else projection / n each year
  */
-import type { YearValue } from './types.js';
+import type { YearValue } from '../types.js';
 
 export function interpolatedPath(kind: 'stock' | 'rate' | 'cumulative', baseline: number | null, projection: number, years: { base: number; target: number }): YearValue[] {
   const n = years.target - years.base;

@@ -3,35 +3,16 @@
  * indicator (imported models included, under their alias), formulas compiled to closures, a topological
  * order, and for every slot the slots downstream of it (so one change recomputes only what depends on it).
  */
-import { CesuanError } from '../model/errors.js';
-import type { FieldPath, LoadedModel } from '../model/load.js';
-import type { DerivationSpec, IndicatorSpec } from '../model/schema.js';
+import { CesuanError } from '../../model/errors.js';
+import type { FieldPath, LoadedModel } from '../../model/load.js';
+import type { DerivationSpec, IndicatorSpec } from '../../model/schema.js';
 import { compileExpression, type CompiledExpression, type Reference, type Resolver } from './expression.js';
-import { ExpressionError } from './expression-error.js';
+import { ExpressionError } from '../expression-error.js';
 import { compileStraightLine, type StraightLine } from './straight-line.js';
-import type { Position, Value } from './types.js';
+import type { Position, Value } from '../types.js';
+import type { GraphNode, Locatable } from './graph-node.js';
 
-export type NodeKind = 'series' | 'assumption' | 'indicator' | 'derivation' | 'published';
-
-export interface GraphNode {
-  key: string;
-  slot: number;
-  kind: NodeKind;
-  /** a literal value, or … */
-  constant?: Value;
-  /** … an expression */
-  expr?: CompiledExpression;
-  /** the file and field that define this node (for error positions) */
-  model: Locatable;
-  path: FieldPath;
-  years?: number[];
-}
-
-/** Anything that can say where a field was written: a loaded model or scenario. */
-export interface Locatable {
-  locate: (path: FieldPath) => Position;
-  locateKey?: (path: FieldPath) => Position;
-}
+export type { GraphNode, Locatable, NodeKind } from './graph-node.js';
 
 export interface CompiledFigure {
   expr: CompiledExpression | undefined;

@@ -10,7 +10,7 @@
  *
  * Example: axis(0.02, 0.03, 0.005) = [0.02, 0.025, 0.03]; size([3 values, 17 values]) = 51.
  */
-import { ExpressionError } from './expression-error.js';
+import { ExpressionError } from '../expression-error.js';
 
 export interface Axis {
   /** qualified assumption id */

@@ -12,7 +12,7 @@
  *
  * Example: 城镇新增就业 (郑州, cumulative) path = new_jobs_per_year → 12 a year, running total 12, 24, … 60 = [60].
  */
-import type { IndicatorHead, IndicatorResult, ModelResult } from './types.js';
+import type { IndicatorHead, IndicatorResult, ModelResult } from '../types.js';
 
 export interface PlanYear {
   year: number;

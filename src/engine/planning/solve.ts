@@ -5,9 +5,9 @@
  * bisection's guarantee with secant/inverse-quadratic speed. When f has the same sign at both ends of
  * the range the answer is "no solution in range", with the projections at both ends.
  */
-import type { LoadedModel } from '../model/load.js';
-import { Evaluator, type Overrides } from './evaluate.js';
-import { ExpressionError } from './expression-error.js';
+import type { LoadedModel } from '../../model/load.js';
+import { Evaluator, type Overrides } from '../graph/evaluate.js';
+import { ExpressionError } from '../expression-error.js';
 
 export type SolveOutcome =
   | { status: 'solved'; value: number; projection: number; target: number; iterations: number }

@@ -8,7 +8,7 @@
  * - mismatch:         none of the above — a finding, not an error
  * - not_reproducible: the document gives the result but not the way to it
  */
-import type { Verdict } from './types.js';
+import type { Verdict } from '../types.js';
 
 export interface StatedRule {
   decimals: number;

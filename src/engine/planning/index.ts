@@ -1,0 +1,10 @@
+/**
+ * Planning operations over a compiled model: goal seek (solve), the yearly plan (plan), mid-term and final
+ * tracking against actuals (track), scenario comparison (compare) and sweep grids (grid).
+ * May import: ../graph, ../uncertainty, ../methods, ../types, ../expression-error and src/model.
+ */
+export * from './compare.js';
+export * from './grid.js';
+export * from './plan.js';
+export * from './solve.js';
+export * from './track.js';
