@@ -7,10 +7,11 @@
  * Long loops call `checkpoint()` every few thousand rows: it lets signals and stdout errors arrive (the loop is
  * otherwise synchronous) and raises Exit(130) once interrupted.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
+import { checkOutputTarget, removeStaleTemps, type OutputFile } from '../io/atomic-file.js';
 import { rowEncoder, type RowEncoder, type RowFormat } from '../report/rows.js';
 import type { Progress } from './progress.js';
-import { tempPathFor } from './output.js';
+import { OutputFileError, errnoReason, openOutputFile, stdoutClosed, suppressBufferWarning, tempPathFor } from './output.js';
 import { EXIT, Exit } from './shared.js';
 
 export type StreamFormat = RowFormat | 'xlsx';
@@ -47,7 +48,6 @@ export function streamFormat(format: string | undefined, out: string | undefined
 }
 
 let interrupted = false;
-let stdoutClosed = false;
 const temps = new Set<string>();
 let installed = false;
 
@@ -64,18 +64,13 @@ function installHandlers(): void {
   process.on('exit', () => {
     for (const t of temps) rmSync(t, { force: true });
   });
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    // the reader went away (`cesuan sweep … | head`): stop quietly
-    if (err.code === 'EPIPE') stdoutClosed = true;
-    else throw err;
-  });
 }
 
 /** Let pending signals and stream events in; raise when interrupted. Returns false once stdout is gone. */
 export async function checkpoint(): Promise<boolean> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   if (interrupted) throw new Exit(EXIT_INTERRUPTED, 'cesuan: interrupted; no output file written');
-  return !stdoutClosed;
+  return !stdoutClosed();
 }
 
 export interface SinkOptions {
@@ -92,9 +87,8 @@ export async function openRowSink(options: SinkOptions): Promise<RowSink> {
   installHandlers();
   if (options.format === 'xlsx') return openXlsxSink(options);
   const encoder: RowEncoder = rowEncoder(options.format, options.columns, options.meta, options.align);
-  const out = options.out;
-  const temp = out ? tempPathFor(out) : undefined;
-  const fd = temp ? openSync(temp, 'wx') : undefined;
+  const file: OutputFile | undefined = options.out ? openOutputFile(options.out) : undefined;
+  const temp = file?.mode === 'atomic' ? file.writePath : undefined;
   if (temp) temps.add(temp);
   // rows are encoded straight into one reused buffer, so each row's string dies young (no garbage promoted to
   // the old generation while a chunk fills up: memory stays flat however many rows)
@@ -104,27 +98,24 @@ export async function openRowSink(options: SinkOptions): Promise<RowSink> {
   let open = true;
   const flush = () => {
     if (used === 0) return;
-    if (fd !== undefined) writeSync(fd, chunk, 0, used);
-    else if (!stdoutClosed) process.stdout.write(Buffer.from(chunk.subarray(0, used))); // stdout may write later: copy
+    if (file) file.write(chunk, used);
+    else if (!stdoutClosed()) process.stdout.write(Buffer.from(chunk.subarray(0, used))); // stdout may write later: copy
     used = 0;
   };
   const append = (text: string) => {
     if (text.length * 3 > CHUNK - used) {
       flush();
       if (text.length * 3 > CHUNK) {
-        if (fd !== undefined) writeSync(fd, text);
-        else if (!stdoutClosed) process.stdout.write(text);
+        if (file) file.write(text);
+        else if (!stdoutClosed()) process.stdout.write(text);
         return;
       }
     }
     used += chunk.write(text, used);
   };
   const cleanup = () => {
-    if (fd !== undefined) closeSync(fd);
-    if (temp) {
-      rmSync(temp, { force: true });
-      temps.delete(temp);
-    }
+    file?.abort();
+    if (temp) temps.delete(temp);
   };
   append(encoder.head());
   return {
@@ -140,12 +131,8 @@ export async function openRowSink(options: SinkOptions): Promise<RowSink> {
       try {
         append(encoder.tail());
         flush();
-        if (fd !== undefined) {
-          fsyncSync(fd);
-          closeSync(fd);
-          renameSync(temp!, out!);
-          temps.delete(temp!);
-        }
+        file?.commit();
+        if (temp) temps.delete(temp);
         open = false;
       } catch (err) {
         open = false;
@@ -165,8 +152,13 @@ async function openXlsxSink(options: SinkOptions): Promise<RowSink> {
   if (!options.out) throw new Exit(EXIT.badInput, 'xlsx output needs --out <file.xlsx> (a workbook is not written to stdout)');
   const { default: ExcelJS } = await import('exceljs');
   const out = options.out;
-  const temp = tempPathFor(out);
-  temps.add(temp);
+  const atomic = checkOutputTarget(out) === 'atomic';
+  if (atomic) removeStaleTemps(out);
+  // a FIFO or a device is written straight into, never renamed over
+  const temp = atomic ? tempPathFor(out) : out;
+  if (atomic) temps.add(temp);
+  // from the writer's creation to its commit (exceljs calls Buffer() in both)
+  const restoreWarnings = suppressBufferWarning();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(options.sheet ?? 'Rows', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = options.columns.map((c) => ({ header: c, key: c, width: Math.max(10, Math.min(40, c.length + 2)) }));
@@ -189,20 +181,23 @@ async function openXlsxSink(options: SinkOptions): Promise<RowSink> {
       try {
         sheet.commit();
         await workbook.commit();
-        renameSync(temp, out);
+        if (atomic) renameSync(temp, out);
         temps.delete(temp);
       } catch (err) {
-        rmSync(temp, { force: true });
+        if (atomic) rmSync(temp, { force: true });
         temps.delete(temp);
-        throw err;
+        throw err instanceof Exit || err instanceof OutputFileError ? err : new OutputFileError(out, errnoReason(err));
+      } finally {
+        restoreWarnings();
       }
     },
     abort() {
       if (!open) return;
       open = false;
       // the writer may still hold the file open; removing the path is enough on POSIX
-      rmSync(temp, { force: true });
+      if (atomic) rmSync(temp, { force: true });
       temps.delete(temp);
+      restoreWarnings();
     },
   };
 }

@@ -7,6 +7,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FieldPath, LoadedModel, LoadedScenario, Position } from './types.js';
 import { checkModelDistributions, checkScenarioDistributions } from './distributions.js';
+import { withPrimary } from './primary.js';
 import { CesuanError } from './errors.js';
 import type { ModelSpec, ScenarioSpec } from './schema.js';
 import { readSpec, type SpecFile } from './spec-file.js';
@@ -62,7 +63,7 @@ export function resolveModelRef(ref: string, from: string): string {
     ? [resolve(dirname(from), ref), resolve(ref)]
     : [resolve(dirname(from), `${ref}.yaml`), resolve(dirname(from), '..', 'models', `${ref}.yaml`), resolve('models', `${ref}.yaml`), resolve(MODELS_DIR, `${ref}.yaml`)];
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`model "${ref}" not found (looked for ${candidates.map(displayPath).join(', ')})`);
+  if (!found) throw new Error(`model "${ref}" not found (looked for ${[...new Set(candidates.map(displayPath))].join(', ')})`);
   return found;
 }
 
@@ -109,8 +110,8 @@ function checkIdentifiers(spec: ModelSpec, locate: ParsedFile['locate']): void {
     if (ind.group && groups.size && !groups.has(ind.group)) {
       throw new CesuanError(`group "${ind.group}" is not declared in groups`, locate([...base, 'group']), `indicators.${iid}.group`);
     }
-    for (const [k, v] of Object.entries({ ...Object.fromEntries(Object.entries(ind.derivations).map(([d, s]) => [d, s.source.ref])), baseline: ind.baseline.source.ref })) {
-      if (!(v in spec.sources)) {
+    for (const [k, v] of Object.entries({ ...Object.fromEntries(Object.entries(ind.derivations).map(([d, s]) => [d, s.source.ref])), baseline: ind.baseline.source?.ref })) {
+      if (v !== undefined && !(v in spec.sources)) {
         const path = k === 'baseline' ? [...base, 'baseline', 'source', 'ref'] : [...base, 'derivations', k, 'source', 'ref'];
         throw new CesuanError(`source "${v}" is not declared in sources`, locate(path), path.join('.'));
       }
@@ -161,12 +162,24 @@ export function loadScenario(path: string, models?: Map<string, LoadedModel>): L
   const model = models?.get(modelPath) ?? loadModel(modelPath);
   models?.set(modelPath, model);
   checkScenarioDistributions(spec, parsed.locate, model);
-  return { spec, file: parsed.file, locate: parsed.locate, locateKey: parsed.locateKey, model };
+  // `primary:` switches apply here, once, so every command computes the switched projection
+  const switched = withPrimary(model, spec.primary ?? {}, parsed.locate);
+  return { spec, file: parsed.file, locate: parsed.locate, locateKey: parsed.locateKey, model: switched, published: model };
 }
 
-/** A file given on the command line: a model, or a scenario (it has a `model:` key) with its model. */
-export function loadModelOrScenario(path: string, models?: Map<string, LoadedModel>): { model: LoadedModel; scenario?: LoadedScenario } {
+/**
+ * A file named on the command line, or a model id given in its place (`cesuan run zhengzhou-hrss-14th`):
+ * ./models/<id>.yaml first, then the models shipped with cesuan. A path that exists always wins.
+ */
+export function resolveCommandLineFile(path: string): string {
   const absolute = resolve(path);
+  if (existsSync(absolute) || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(path) || /\.ya?ml$/.test(path)) return absolute;
+  return [resolve('models', `${path}.yaml`), resolve(MODELS_DIR, `${path}.yaml`)].find((c) => existsSync(c)) ?? absolute;
+}
+
+/** A file given on the command line (or a model id: see resolveCommandLineFile): a model, or a scenario (it has a `model:` key) with its model. */
+export function loadModelOrScenario(path: string, models?: Map<string, LoadedModel>): { model: LoadedModel; scenario?: LoadedScenario } {
+  const absolute = resolveCommandLineFile(path);
   const shown = displayPath(absolute);
   const text = readText(absolute, shown);
   if (/^model\s*:/m.test(text) && !/^indicators\s*:/m.test(text)) {

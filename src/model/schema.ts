@@ -48,8 +48,11 @@ export const derivationSchema = z.strictObject({
   path: z.string().min(1).max(2000).optional().describe('year-by-year value in t = 0..5 (stock/rate) or the amount of year t = 1..5 (cumulative)'),
   status: z.enum(['reproducible', 'not_reproducible', 'no_numbers']).default('reproducible'),
   note: z.string().optional(),
+  note_zh: z.string().optional().describe('the note in Chinese, shown by the TUI and Chinese reports (note stays as written)'),
   stated: z.array(statedFigureSchema).default([]),
   computed: z.array(computedFigureSchema).default([]),
+  text: z.string().min(1).max(8000).optional()
+    .describe('the 测算依据 as prose for `cesuan write`: {name}, {name:.2%}, {~name} (约), {name~} (左右); see src/model/template.ts'),
   source: sourceSchema,
 });
 export type DerivationSpec = z.infer<typeof derivationSchema>;
@@ -69,13 +72,16 @@ export const indicatorSchema = z.strictObject({
     value: finite.nullable(),
     published: z.string().optional().describe('the table cell as printed'),
     note: z.string().optional(),
-    source: sourceSchema,
-  }),
+    source: sourceSchema.optional().describe('required when value is a number'),
+  }).refine((b) => b.value === null || b.source !== undefined, { message: 'a baseline with a value needs a source', path: ['source'] })
+    .nullable().transform((b) => b ?? { value: null })
+    .describe('the base-year value as published; null (or value: null) when the table has none'),
   target: z.strictObject({
     op: comparatorSchema,
     value: finite,
     tolerance: finite.nonnegative().optional().describe('for ≈ targets: how close counts as met'),
     published: z.string().optional(),
+    proposed: z.boolean().optional().describe('a proposal for the planner to choose (cesuan rollover), not an adopted target'),
     source: sourceSchema,
   }).nullable(),
   derivations: z.record(id, derivationSchema).default({}),
@@ -85,6 +91,7 @@ export const indicatorSchema = z.strictObject({
   stated: z.array(statedFigureSchema.extend({ expr: z.string().min(1).max(2000) })).default([])
     .describe('consistency checks between figures the document states in different places'),
   note: z.string().optional(),
+  note_zh: z.string().optional().describe('the note in Chinese, shown by the TUI and Chinese reports (note stays as written)'),
 });
 export type IndicatorSpec = z.infer<typeof indicatorSchema>;
 
@@ -105,8 +112,10 @@ export const assumptionSchema = z.strictObject({
   range: z.tuple([finite, finite]).optional(),
   step: finite.positive().optional(),
   back_solved: z.string().optional().describe('the default is back-solved from a stated result; says from what'),
+  fixed: z.boolean().optional().describe('a historical fact (e.g. a census figure), not a lever: solve, sensitivity and the TUI do not vary it'),
   uncertain: distributionSchema.optional(),
   note: z.string().optional(),
+  note_zh: z.string().optional().describe('the note in Chinese, shown by the TUI and Chinese reports (note stays as written)'),
   source: sourceSchema.optional(),
 });
 export type AssumptionSpec = z.infer<typeof assumptionSchema>;
@@ -136,13 +145,28 @@ export const modelSchema = z.strictObject({
 });
 export type ModelSpec = z.infer<typeof modelSchema>;
 
+/** Where an observed value comes from: a plain citation, or a document with line and quoted sentence. */
+export const actualSourceSchema = z.union([
+  z.string().min(1),
+  z.strictObject({
+    document: z.string().min(1).describe('title of the publication (统计公报, 人社 statistics report, press release)'),
+    url: z.string().optional(),
+    line: z.number().int().positive().optional(),
+    quote: z.string().min(1).optional().describe('the sentence quoted verbatim'),
+    note: z.string().optional(),
+  }),
+]);
+export type ActualSource = z.infer<typeof actualSourceSchema>;
+const actualSchema = z.strictObject({ value: finite, source: actualSourceSchema.optional(), note: z.string().optional() });
+
 export const scenarioSchema = z.strictObject({
   model: z.string().min(1).describe('model id or path (relative to the scenario file)'),
   name: z.string().optional(),
   description: z.string().optional(),
   set: z.record(z.string(), formula).default({}).describe('assumption overrides, literal or expression; alias.name for imported models'),
   uncertain: z.record(z.string(), distributionSchema).default({}),
-  actuals: z.record(z.string(), z.record(z.string().regex(/^\d{4}$/), finite)).default({})
-    .describe('indicator → year → observed value (stock: year-end; cumulative: that year’s amount)'),
+  primary: z.record(z.string(), id).default({}).describe('indicator → derivation: drive the projection by another 测算依据'),
+  actuals: z.record(z.string(), z.record(z.string().regex(/^\d{4}$/), z.union([finite, actualSchema]))).default({})
+    .describe('indicator → year → observed value (stock: year-end; cumulative: that year’s amount), or { value, source }'),
 });
 export type ScenarioSpec = z.infer<typeof scenarioSchema>;

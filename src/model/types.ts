@@ -30,5 +30,8 @@ export interface LoadedScenario {
   file: string;
   locate: (path: FieldPath) => Position;
   locateKey: (path: FieldPath) => Position;
+  /** the model with the scenario's `primary:` switches applied (the published model when it has none) */
   model: LoadedModel;
+  /** the model as published, before `primary:` */
+  published?: LoadedModel;
 }

@@ -14,30 +14,53 @@ export const MAX_ALIAS_COUNT = 100;
 export const MAX_YAML_DEPTH = 64;
 
 class ForbiddenKey extends Error {
-  constructor(readonly key: string, readonly offset: number) {
-    super(`"${key}" is not allowed as a key`);
+  constructor(readonly key: string, readonly offset: number, message = `"${key}" is not allowed as a key`) {
+    super(message);
   }
 }
 
-function positionTree(node: unknown, depth: number): PositionTree | null {
+/** Fields that hold a formula (and a scenario's `set:` values): a plain date there would be read as a subtraction. */
+const FORMULA_KEYS = new Set(['default', 'formula', 'path', 'expr']);
+/** What YAML 1.1 reads as a timestamp (`2020-01-01`, `2020-1-1 10:00:00Z`); YAML 1.2 leaves it a string. */
+const YAML11_TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?$/;
+
+/** The first plain date written where a formula is expected (2020-01-01 would evaluate to 2018). */
+interface DateInFormula {
+  path: (string | number)[];
+  text: string;
+}
+
+function positionTree(node: unknown, depth: number, path: (string | number)[] = [], found: { date?: DateInFormula } = {}): PositionTree | null {
   if (depth > MAX_YAML_DEPTH) throw new RangeError(`nested more than ${MAX_YAML_DEPTH} levels deep`);
   if (!node || typeof node !== 'object') return null;
   const range = (node as YamlNode).range;
   if (!range) return null;
-  if (isScalar(node)) return [range[0], range[1]];
+  if (isScalar(node)) {
+    const last = path[path.length - 1];
+    const formula = (typeof last === 'string' && FORMULA_KEYS.has(last)) || (path.length === 2 && path[0] === 'set');
+    if (formula && !found.date && node.type === 'PLAIN' && typeof node.value === 'string' && YAML11_TIMESTAMP.test(node.value)) {
+      found.date = { path, text: node.value };
+    }
+    return [range[0], range[1]];
+  }
   if (isMap(node)) {
     const entries: Record<string, [number, PositionTree | null]> = {};
     for (const pair of node.items as Pair[]) {
+      if (pair.key && !isScalar(pair.key)) {
+        // `? [a, b]`: JavaScript objects would hold it as the text "[ a, b ]"
+        const start = (pair.key as YamlNode).range?.[0] ?? range[0];
+        throw new ForbiddenKey('', start, `a key must be plain text, not ${isAlias(pair.key) ? 'an alias' : 'a collection'}`);
+      }
       if (!isScalar(pair.key) || !pair.key.range) continue;
       const key = String(pair.key.value);
       // JavaScript objects cannot hold it as a plain key: it would vanish (or reshape the object) silently
       if (key === '__proto__') throw new ForbiddenKey(key, pair.key.range[0]);
       // first writing wins, as in yaml's getIn (duplicates are refused anyway)
-      if (!Object.hasOwn(entries, key)) entries[key] = [pair.key.range[0], positionTree(pair.value, depth + 1)];
+      if (!Object.hasOwn(entries, key)) entries[key] = [pair.key.range[0], positionTree(pair.value, depth + 1, [...path, key], found)];
     }
     return [range[0], -1, entries];
   }
-  if (isSeq(node)) return [range[0], -1, node.items.map((item) => positionTree(item, depth + 1))];
+  if (isSeq(node)) return [range[0], -1, node.items.map((item, i) => positionTree(item, depth + 1, [...path, i], found))];
   if (isAlias(node)) return [range[0], -1];
   return [range[0], -1];
 }
@@ -47,17 +70,23 @@ export function parseSource(text: string, kind: SourceKind): SourceParse {
   const lineCounter = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // logLevel 'error': problems come back in doc.errors, never as Node warnings on stderr
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (err) {
     return { ok: false, message: `YAML: ${(err as Error).message.split('\n')[0]}`, offset: 0 };
   }
   const yamlError = doc.errors[0];
   if (yamlError) return { ok: false, message: `YAML: ${yamlError.message.split('\n')[0]}`, offset: yamlError.pos[0] };
   let tree: PositionTree | null;
+  const found: { date?: DateInFormula } = {};
   try {
-    tree = positionTree(doc.contents, 0);
+    tree = positionTree(doc.contents, 0, [], found);
   } catch (err) {
     return { ok: false, message: `YAML: ${(err as Error).message}`, offset: err instanceof ForbiddenKey ? err.offset : 0 };
+  }
+  if (found.date) {
+    const { path, text: date } = found.date;
+    return { ok: false, message: `${date} is a date, not a number or a formula (quote it to mean the subtraction)`, path, key: false, field: path.join('.'), tree };
   }
   let data: unknown;
   try {
@@ -76,6 +105,13 @@ export function parseSource(text: string, kind: SourceKind): SourceParse {
   if (issue.code === 'unrecognized_keys') {
     path = [...path, issue.keys[0]!];
     message = `unknown field "${issue.keys[0]}"`;
+    // the comma trap: `{ expr: cagr(a, b, 5) }` unquoted is split by YAML at its commas into fields
+    let parent: unknown = data;
+    for (const k of issue.path) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey];
+    const unbalanced = (v: unknown) => typeof v === 'string' && v.split('(').length !== v.split(')').length;
+    if (/[()[\]]/.test(issue.keys[0]!) || (parent && typeof parent === 'object' && Object.values(parent).some(unbalanced))) {
+      message += ': an expression with commas inside { … } was split at its commas — quote this expression (expr: "cagr(186.5, 210, 5)")';
+    }
   }
   return { ok: false, message, path, key: issue.code === 'unrecognized_keys', field: path.length ? path.join('.') : undefined, tree };
 }

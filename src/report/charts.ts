@@ -5,8 +5,12 @@
  */
 import type { FanYear } from '../engine/uncertainty/sample.js';
 import type { HistogramBin } from '../engine/uncertainty/quantile.js';
+import { reportStrings, type ReportStrings } from './strings.js';
 import { pad, truncate } from './table.js';
 import stringWidth from 'string-width';
+
+type ChartWords = ReportStrings['charts'];
+const EN: ChartWords = reportStrings('en').charts;
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
@@ -42,8 +46,8 @@ export interface Marker {
  * Histogram, one row per bin: `from – to │████▌  12.3%`, with markers (target, P10, P50, P90) named beside
  * the bin they fall in.
  */
-export function renderHistogram(bins: HistogramBin[], format: (x: number) => string, markers: Marker[] = [], width = 40): string {
-  if (!bins.length) return '(no finite samples)\n';
+export function renderHistogram(bins: HistogramBin[], format: (x: number) => string, markers: Marker[] = [], width = 40, words: ChartWords = EN): string {
+  if (!bins.length) return `${words.noSamples}\n`;
   const total = bins.reduce((s, b) => s + b.count, 0);
   const max = Math.max(...bins.map((b) => b.count));
   const edges = bins.map((b) => `${format(b.from)} – ${format(b.to)}`);
@@ -59,9 +63,9 @@ export function renderHistogram(bins: HistogramBin[], format: (x: number) => str
 /**
  * Fan chart, one row a year: ░ P5–P95, ▒ P10–P90, ● median, ┊ the target (in every row, as a reference line).
  */
-export function renderFan(years: FanYear[], format: (x: number) => string, target?: Marker, width = 48): string {
+export function renderFan(years: FanYear[], format: (x: number) => string, target?: Marker, width = 48, words: ChartWords = EN): string {
   const finite = years.filter((y) => Number.isFinite(y.p50));
-  if (!finite.length) return '(no finite samples)\n';
+  if (!finite.length) return `${words.noSamples}\n`;
   const values = finite.flatMap((y) => [y.p5, y.p95]);
   if (target) values.push(target.value);
   const lo = Math.min(...values);
@@ -81,7 +85,7 @@ export function renderFan(years: FanYear[], format: (x: number) => string, targe
     return `  ${y.year} │${cells.join('')}│ ${numbers}`;
   });
   const axis = `       ${axisLine(format(lo), format(hi), width + 2, target ? at(target.value) + 1 : undefined)}`;
-  const legend = `       ░ P5–P95  ▒ P10–P90  ● median${target ? `  ┊▲ ${target.label}` : ''}`;
+  const legend = `       ░ P5–P95  ▒ P10–P90  ● ${words.median}${target ? `  ┊▲ ${target.label}` : ''}`;
   return [...rows, axis, legend].join('\n') + '\n';
 }
 
@@ -97,7 +101,7 @@ export interface TornadoRow {
  * Tornado, one row per assumption, largest swing first: the bar runs from the indicator's value at the
  * assumption's low end (▒) to its value at the high end (█), through the base value (│).
  */
-export function renderTornado(rows: TornadoRow[], base: number, format: (x: number) => string, target?: Marker, width = 40): string {
+export function renderTornado(rows: TornadoRow[], base: number, format: (x: number) => string, target?: Marker, width = 40, words: ChartWords = EN): string {
   const values = [base, ...rows.flatMap((r) => [r.atLow, r.atHigh]).filter((v): v is number => v !== null)];
   if (target) values.push(target.value);
   const lo = Math.min(...values);
@@ -121,6 +125,6 @@ export function renderTornado(rows: TornadoRow[], base: number, format: (x: numb
   });
   const indent = 2 + labelWidth + 2 + inputWidth + 2;
   const axis = `${' '.repeat(indent)}${axisLine(format(lo), format(hi), width, target ? at(target.value) : undefined)}`;
-  const legend = `${' '.repeat(indent)}▒ at the low end  █ at the high end  │ base ${format(base)}${target ? `  ┊▲ ${target.label}` : ''}`;
+  const legend = `${' '.repeat(indent)}▒ ${words.atLow}  █ ${words.atHigh}  │ ${words.base} ${format(base)}${target ? `  ┊▲ ${target.label}` : ''}`;
   return [...lines, axis, legend].join('\n') + '\n';
 }

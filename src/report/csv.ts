@@ -1,6 +1,10 @@
-/** RFC 4180 CSV: quote fields that contain a comma, quote or line break. */
+/** RFC 4180 CSV: quote fields that contain a comma, quote or line break; text cells made safe (safe-text.ts). */
+import { csvNumber } from './numbers.js';
+import { safeText } from './safe-text.js';
+
 export function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'number') return csvNumber(value);
+  const s = value === null || value === undefined ? '' : safeText(String(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

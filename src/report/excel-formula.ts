@@ -1,25 +1,23 @@
 /**
  * A cesuan formula as an Excel formula, where the formula is plain arithmetic: numbers, references,
- * + − × ÷ ^, unary minus, and the methods with a closed form —
+ * + − × ÷ ^, unary minus, and calls of methods that have an Excel form. Each method's form is in its
+ * descriptor (engine/methods/<name>.ts, `excel`): compound(b, r, n) → b*(1+r)^n, cagr(series) over the series'
+ * years, sum → SUM …; a method without one says why (`excel: { none }`).
  *
- *     compound(b, r, n) → b*(1+r)^n          linear(b, s, n) → b+s*n          share(p, r) → p*r
- *     cagr(f, t, n)     → (t/f)^(1/n)-1      cagr(series)    → (last/first)^(1/(k−1))-1
- *     sum / mean / min / max → SUM / AVERAGE / MIN / MAX     first / last (series) → the cell
- *     abs / sqrt / exp / log → ABS / SQRT / EXP / LN
- *
- * Anything else (decay, regress, mean_growth, conditions, series arithmetic …) is "not translatable" and the
- * caller writes the value with a comment instead. The restricted mathjs AST (see engine/graph/expression.ts) is read
- * with the same node shapes; operator precedence is made explicit with parentheses where Excel and mathjs differ
+ * Anything else (conditions, series arithmetic, decay …) is "not translatable" and the caller writes the value
+ * with a comment instead. Operator precedence is made explicit with parentheses where Excel and mathjs differ
  * (Excel negates before ^ and reads a^b^c as (a^b)^c).
  */
 import type { MathNode } from 'mathjs';
-import { dottedName } from '../engine/graph/expression.js';
+import { methodNamed, NoExcelForm, type ExcelArg } from '../engine/methods/index.js';
+import { calleeName, dottedName, formulaNode, nodeTypeWord } from '../engine/graph/nodes.js';
 import { parseFormula } from '../engine/graph/parser.js';
 
 /** What a name in a formula stands for in the workbook. */
 export type ExcelOperand =
   | { cell: string }
-  | { range: string; cells: string[] }
+  /** a series: its range, each value's cell, and its years (cagr spans them, at looks one up) */
+  | { range: string; cells: string[]; years?: readonly number[] }
   | { formula: string };
 
 export type ExcelResolver = (parts: string[]) => ExcelOperand | { error: string } | undefined;
@@ -32,19 +30,22 @@ class Untranslatable extends Error {}
 interface Scalar {
   text: string;
   prec: number;
+  /** when the text is a number written in the formula */
+  value?: number;
 }
 interface Range {
   range: string;
   cells: string[];
+  years?: readonly number[];
 }
 type Operand = Scalar | Range;
 
 const isRange = (o: Operand): o is Range => 'range' in o;
 
-/** An Excel number literal: shortest round-trip form, exponent as E. */
+/** An Excel number literal: shortest round-trip form; the exponent as a lower-case e, which Excel, Calc and HyperFormula all read (HyperFormula refuses E). */
 export function excelNumber(n: number): string {
   if (!Number.isFinite(n)) throw new Untranslatable(`${n} has no Excel literal`);
-  return String(n).replace('e', 'E').replace('E+', 'E');
+  return String(n).replace('e+', 'e');
 }
 
 function scalar(o: Operand, what: string): Scalar {
@@ -57,8 +58,6 @@ function wrap(o: Scalar, min: number): string {
   return o.prec >= min ? o.text : `(${o.text})`;
 }
 
-const FUNCTIONS: Record<string, string> = { abs: 'ABS', sqrt: 'SQRT', exp: 'EXP', log: 'LN' };
-const AGGREGATES: Record<string, string> = { sum: 'SUM', mean: 'AVERAGE', min: 'MIN', max: 'MAX' };
 const BINARY: Record<string, { op: string; prec: number }> = {
   add: { op: '+', prec: 1 },
   subtract: { op: '-', prec: 1 },
@@ -82,15 +81,27 @@ export function toExcelFormula(text: string, resolve: ExcelResolver): Translatio
     prec: op.prec,
   });
 
+  /** A method's argument as its Excel form reads it; array literals become argument lists (sum([a, b]) → SUM(a,b)). */
+  const argument = (node: MathNode): ExcelArg => {
+    const n = formulaNode(node);
+    if (n.type === 'ArrayNode') {
+      const texts = n.items.map((i) => wrap(scalar(build(i), 'an array'), 5));
+      return { kind: 'series', parts: texts, cells: texts };
+    }
+    const o = build(node);
+    if (isRange(o)) return { kind: 'series', parts: [o.range], cells: o.cells, years: o.years };
+    return { kind: 'number', text: wrap(o, 5), value: o.value };
+  };
+
   const build = (node: MathNode): Operand => {
-    switch (node.type) {
+    const n = formulaNode(node);
+    switch (n.type) {
       case 'ConstantNode': {
-        const value = (node as unknown as { value: unknown }).value;
-        if (typeof value !== 'number') throw new Untranslatable('a non-numeric constant');
-        return { text: excelNumber(value), prec: 5 };
+        if (typeof n.value !== 'number') throw new Untranslatable('a non-numeric constant');
+        return { text: excelNumber(n.value), prec: 5, value: n.value };
       }
       case 'ParenthesisNode':
-        return build((node as unknown as { content: MathNode }).content);
+        return build(n.content);
       case 'SymbolNode':
       case 'AccessorNode': {
         const parts = dottedName(node);
@@ -100,84 +111,36 @@ export function toExcelFormula(text: string, resolve: ExcelResolver): Translatio
         if (!r) throw new Untranslatable(`"${parts.join('.')}" has no cell`);
         if ('error' in r) throw new Untranslatable(r.error);
         if ('cell' in r) return { text: r.cell, prec: 5 };
-        if ('range' in r) return { range: r.range, cells: r.cells };
+        if ('range' in r) return { range: r.range, cells: r.cells, years: r.years };
         return { text: r.formula, prec: 1 };
       }
       case 'OperatorNode': {
-        const op = node as unknown as { fn: string; op: string; args: MathNode[] };
-        if (op.fn === 'unaryMinus') {
-          const a = scalar(build(op.args[0]!), 'unary minus');
-          return { text: `-${wrap(a, 5)}`, prec: 3 };
+        if (n.fn === 'unaryMinus') {
+          const a = scalar(build(n.args[0]!), 'unary minus');
+          return { text: `-${wrap(a, 5)}`, prec: 3, value: a.value === undefined ? undefined : -a.value };
         }
-        if (op.fn === 'unaryPlus') return build(op.args[0]!);
-        const b = BINARY[op.fn];
-        if (!b || op.args.length !== 2) throw new Untranslatable(`operator "${op.op}"`);
-        return binary(scalar(build(op.args[0]!), op.op), b, scalar(build(op.args[1]!), op.op));
+        if (n.fn === 'unaryPlus') return build(n.args[0]!);
+        const b = Object.hasOwn(BINARY, n.fn) ? BINARY[n.fn] : undefined;
+        if (!b || n.args.length !== 2) throw new Untranslatable(`operator "${n.op}"`);
+        return binary(scalar(build(n.args[0]!), n.op), b, scalar(build(n.args[1]!), n.op));
       }
       case 'FunctionNode': {
-        const fnNode = node as unknown as { fn: MathNode; args: MathNode[] };
-        const name = fnNode.fn.type === 'SymbolNode' ? (fnNode.fn as unknown as { name: string }).name : '?';
-        const args = () => fnNode.args.map((a) => build(a));
-        const scalars = () => args().map((a) => scalar(a, `${name}()`));
-        switch (name) {
-          case 'compound': {
-            const [base, rate, years] = scalars() as [Scalar, Scalar, Scalar];
-            const growth: Scalar = { text: `(${binary({ text: '1', prec: 5 }, BINARY.add!, rate).text})`, prec: 5 };
-            return binary(base, BINARY.multiply!, binary(growth, BINARY.pow!, years));
-          }
-          case 'linear': {
-            const [base, step, years] = scalars() as [Scalar, Scalar, Scalar];
-            return binary(base, BINARY.add!, binary(step, BINARY.multiply!, years));
-          }
-          case 'share': {
-            const [parent, ratio] = scalars() as [Scalar, Scalar];
-            return binary(parent, BINARY.multiply!, ratio);
-          }
-          case 'cagr': {
-            const a = args();
-            let from: Scalar;
-            let to: Scalar;
-            let years: Scalar;
-            if (a.length === 1) {
-              const s = a[0]!;
-              if (!isRange(s) || s.cells.length < 2) throw new Untranslatable('cagr() of a non-series');
-              from = { text: s.cells[0]!, prec: 5 };
-              to = { text: s.cells[s.cells.length - 1]!, prec: 5 };
-              years = { text: String(s.cells.length - 1), prec: 5 };
-            } else {
-              [from, to, years] = a.map((x) => scalar(x, 'cagr()')) as [Scalar, Scalar, Scalar];
-            }
-            const exponent: Scalar = { text: `(${binary({ text: '1', prec: 5 }, BINARY.divide!, years).text})`, prec: 5 };
-            const ratio: Scalar = { text: `(${binary(to, BINARY.divide!, from).text})`, prec: 5 };
-            return binary(binary(ratio, BINARY.pow!, exponent), BINARY.subtract!, { text: '1', prec: 5 });
-          }
-          case 'first':
-          case 'last': {
-            const s = args()[0];
-            if (!s || !isRange(s)) throw new Untranslatable(`${name}() of a non-series`);
-            return { text: name === 'first' ? s.cells[0]! : s.cells[s.cells.length - 1]!, prec: 5 };
-          }
-          default: {
-            if (AGGREGATES[name]) {
-              // array literals are spread into the argument list: sum([a, b]) → SUM(a,b)
-              const items = fnNode.args.flatMap((a) => (a.type === 'ArrayNode' ? (a as unknown as { items: MathNode[] }).items : [a]));
-              const parts = items.map((a) => {
-                const o = build(a);
-                return isRange(o) ? o.range : o.text;
-              });
-              return { text: `${AGGREGATES[name]}(${parts.join(',')})`, prec: 5 };
-            }
-            if (FUNCTIONS[name]) {
-              const [x] = scalars();
-              if (!x || fnNode.args.length !== 1) throw new Untranslatable(`${name}() with ${fnNode.args.length} arguments`);
-              return { text: `${FUNCTIONS[name]}(${x.text})`, prec: 5 };
-            }
-            throw new Untranslatable(`${name}() has no Excel equivalent here`);
-          }
+        const name = calleeName(n);
+        const method = name === undefined ? undefined : methodNamed(name);
+        if (!method) throw new Untranslatable(`${name ?? 'a computed function'}() is not a cesuan method`);
+        if (method.arity && !method.arity.includes(n.args.length)) throw new Untranslatable(`${name}() with ${n.args.length} arguments`);
+        const form = method.excel;
+        if (typeof form !== 'function') throw new Untranslatable(form.none);
+        try {
+          const out = form(n.args.map(argument));
+          return typeof out === 'string' ? { text: out, prec: 1 } : { text: out.atom, prec: 5 };
+        } catch (err) {
+          if (err instanceof NoExcelForm) throw new Untranslatable(err.message);
+          throw err;
         }
       }
       default:
-        throw new Untranslatable(`${node.type.replace(/Node$/, '').toLowerCase()} expressions`);
+        throw new Untranslatable(`${nodeTypeWord(n)} expressions`);
     }
   };
 

@@ -1,6 +1,8 @@
 /** GitHub-flavoured Markdown tables. */
+import { safeText } from './safe-text.js';
+
 export function mdCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  const s = value === null || value === undefined ? '' : safeText(String(value));
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 

@@ -7,6 +7,8 @@ import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';
 import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
+import { safeText } from './safe-text.js';
+import { csvHeader, reportStrings, type Lang, type ReportStrings } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
 export interface PlanContext {
@@ -14,12 +16,14 @@ export interface PlanContext {
   model: string;
   scenario: string | null;
   years: { base: number; target: number };
+  lang?: Lang;
 }
 
-function check(p: IndicatorPlan): string {
-  if (p.source === 'none') return 'not modelled';
-  if (p.consistent) return p.kind === 'cumulative' ? '✓ Σ = projection' : '✓ ends at projection';
-  return `✗ differs by ${formatSigned(p.difference, p.unit, 4)}`;
+function check(p: IndicatorPlan, t: ReportStrings): string {
+  if (p.source === 'none') return t.plan.notModelled;
+  if (p.consistent && p.flat) return t.plan.endsAtFlat;
+  if (p.consistent) return p.kind === 'cumulative' ? t.plan.sumsTo : t.plan.endsAt;
+  return t.plan.differs(formatSigned(p.difference, p.unit, 4, p.projection));
 }
 
 export function planRows(plans: IndicatorPlan[]) {
@@ -55,29 +59,31 @@ export function renderPlan(plans: IndicatorPlan[], context: PlanContext, format:
   }
   if (format === 'csv') {
     const rows = planRows(plans);
-    return renderCsv(Object.keys(rows[0] ?? { indicator: '' }), rows.map((r) => Object.values(r)));
+    return renderCsv(csvHeader(Object.keys(rows[0] ?? { indicator: '' }), context.lang), rows.map((r) => Object.values(r)));
   }
+  const t = reportStrings(context.lang);
+  const c = t.columns;
   const years = Array.from({ length: context.years.target - context.years.base + 1 }, (_, i) => context.years.base + i);
-  const header = ['#', 'indicator', 'unit', 'kind', ...years.map(String), 'Σ / end', 'target', 'check'];
+  const header = [c.number, c.indicator, c.unit, c.kind, ...years.map(String), t.plan.columns.total, c.target, t.plan.columns.check];
   const rows = plans.map((p) => {
     const byYear = new Map(p.years.map((y) => [y.year, y.value]));
     return [
       p.number ?? '',
       p.label,
       p.unit,
-      p.kind,
+      t.kind[p.kind],
       ...years.map((y) => (byYear.has(y) ? formatIn(byYear.get(y), p.unit) : '—')),
       p.kind === 'cumulative' ? (p.total === null ? '—' : `[${formatIn(p.total, p.unit)}]`) : formatIn(p.total, p.unit),
       targetText(p),
-      check(p),
+      check(p, t),
     ];
   });
-  const title = `${context.title}${context.scenario ? ` — ${context.scenario}` : ''}\n年度分解 ${context.years.base + 1}–${context.years.target}: stock and rate are year-end values (${context.years.base} = start of the path); cumulative are each year's amount, Σ = the five-year figure`;
+  const title = `${context.title}${context.scenario ? ` — ${context.scenario}` : ''}\n${t.plan.title(context.years.base + 1, context.years.target, context.years.base)}`;
   const inconsistent = plans.filter((p) => !p.consistent);
-  const footer = inconsistent.length ? `\n!! path and formula disagree: ${inconsistent.map((p) => p.label).join(', ')}\n` : '';
+  const footer = inconsistent.length ? `\n${t.plan.disagree(inconsistent.map((p) => p.label).join(', '))}\n` : '';
   if (format === 'md') {
-    return `## ${title.replace('\n', '\n\n')}\n\n` + renderMarkdownTable(header, rows, header.map((_, i) => (i >= 4 && i < header.length - 1 ? 'right' : 'left'))) + footer;
+    return safeText(`## ${title.replace('\n', '\n\n')}\n\n`) + renderMarkdownTable(header, rows, header.map((_, i) => (i >= 4 && i < header.length - 1 ? 'right' : 'left'))) + safeText(footer);
   }
-  const columns: Column[] = header.map((h, i) => ({ header: h, align: i >= 4 && i < header.length - 1 ? 'right' : 'left', ...(h === 'indicator' ? { max: 24 } : {}) }));
-  return `${title}\n\n${renderTable(columns, rows)}${footer}`;
+  const columns: Column[] = header.map((h, i) => ({ header: h, align: i >= 4 && i < header.length - 1 ? 'right' : 'left', ...(i === 1 ? { max: 24 } : {}) }));
+  return safeText(`${title}\n\n${renderTable(columns, rows)}${footer}`);
 }

@@ -7,6 +7,8 @@ import type { IndicatorResult, ModelResult, StatedFigureCheck, Verdict } from '.
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatPublished, formatSigned, formatStated } from './numbers.js';
+import { safeText } from './safe-text.js';
+import { csvHeader, reportStrings, targetVerdictText, type Lang } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
@@ -23,13 +25,8 @@ export function targetText(ind: Pick<IndicatorResult, 'target' | 'kind'>): strin
   return `${COMPARATOR_SYMBOL[ind.target.op]}${ind.kind === 'cumulative' ? `[${v}]` : v}`;
 }
 
-export function verdictText(ind: Pick<IndicatorResult, 'verdict' | 'attribute'>): string {
-  switch (ind.verdict) {
-    case 'met': return 'met';
-    case 'missed': return ind.attribute === 'binding' ? 'MISSED (binding)' : 'missed';
-    case 'no_target': return 'no target';
-    case 'not_modelled': return 'not modelled';
-  }
+export function verdictText(ind: Pick<IndicatorResult, 'verdict' | 'attribute'>, lang?: Lang): string {
+  return targetVerdictText(reportStrings(lang), ind.verdict, ind.attribute === 'binding');
 }
 
 /** One record per indicator, the shape of `run --format json|csv`. */
@@ -56,6 +53,8 @@ export function indicatorRecord(ind: IndicatorResult) {
 export interface RunContext {
   scenario?: string | undefined;
   file: string;
+  /** language of the human formats and the CSV header (default zh) */
+  lang?: Lang;
 }
 
 export function runJson(result: ModelResult, context: RunContext) {
@@ -72,109 +71,113 @@ export function runJson(result: ModelResult, context: RunContext) {
   };
 }
 
-const RUN_COLUMNS: Column[] = [
-  { header: '#' },
-  { header: 'indicator', max: 30 },
-  { header: 'unit' },
-  { header: 'kind' },
-  { header: 'attr' },
-  { header: 'baseline', align: 'right' },
-  { header: 'projection', align: 'right' },
-  { header: 'target', align: 'right' },
-  { header: 'verdict' },
-  { header: 'gap', align: 'right' },
-];
+function runColumns(lang?: Lang): Column[] {
+  const c = reportStrings(lang).columns;
+  return [
+    { header: c.number },
+    { header: c.indicator, max: 30 },
+    { header: c.unit },
+    { header: c.kind },
+    { header: c.attribute },
+    { header: c.baseline, align: 'right' },
+    { header: c.projection, align: 'right' },
+    { header: c.target, align: 'right' },
+    { header: c.verdict },
+    { header: c.gap, align: 'right' },
+  ];
+}
 
 export function renderRun(result: ModelResult, format: Format, context: RunContext): string {
   if (format === 'json') return JSON.stringify(runJson(result, context), null, 2) + '\n';
   const records = result.indicators.map(indicatorRecord);
   if (format === 'csv') {
     const header = Object.keys(records[0] ?? indicatorRecord(result.indicators[0]!));
-    return renderCsv(header, records.map((r) => Object.values(r)));
+    return renderCsv(csvHeader(header, context.lang), records.map((r) => Object.values(r)));
   }
+  const t = reportStrings(context.lang);
+  const columns = runColumns(context.lang);
   const rows = result.indicators.map((ind) => [
     ind.number ?? '',
     (ind.parent ? '  ' : '') + ind.label,
     ind.unit,
-    ind.kind,
-    ATTRIBUTE_LABEL[ind.attribute],
+    t.kind[ind.kind],
+    t.attribute[ind.attribute],
     formatPublished(ind.baseline),
     formatIn(ind.projection, ind.unit),
     targetText(ind),
-    verdictText(ind),
-    formatSigned(ind.gap, ind.unit),
+    verdictText(ind, context.lang),
+    formatSigned(ind.gap, ind.unit, undefined, ind.target?.value),
   ]);
   const title = `${result.title}${context.scenario ? ` — ${context.scenario}` : ''}`;
   if (format === 'md') {
-    return `## ${title}\n\n` + renderMarkdownTable(RUN_COLUMNS.map((c) => c.header), rows, RUN_COLUMNS.map((c) => c.align ?? 'left'));
+    return safeText(`## ${title}\n\n`) + renderMarkdownTable(columns.map((c) => c.header), rows, columns.map((c) => c.align ?? 'left'));
   }
   const missedBinding = result.indicators.filter((i) => i.verdict === 'missed' && i.attribute === 'binding');
-  const footer = missedBinding.length ? `\n!! binding targets missed: ${missedBinding.map((i) => i.label).join(', ')}\n` : '';
+  const footer = missedBinding.length ? `\n${t.run.bindingMissed(missedBinding.map((i) => i.label).join(', '))}\n` : '';
   const overridden = result.assumptions.filter((a) => a.overridden);
   const changes = overridden.length
-    ? `\nassumptions changed: ${overridden.map((a) => `${a.id} = ${formatIn(a.value, a.unit, 4)} (published ${formatIn(a.published, a.unit, 4)})`).join('; ')}\n`
+    ? `\n${t.run.changed(overridden.map((a) => t.run.changedOne(a.id, formatIn(a.value, a.unit, 4), formatIn(a.published, a.unit, 4))).join('; '))}\n`
     : '';
-  return `${title}\n${result.years.base} → ${result.years.target}\n\n${renderTable(RUN_COLUMNS, rows)}${changes}${footer}`;
+  return safeText(`${title}\n${t.years(result.years.base, result.years.target)}\n\n${renderTable(columns, rows)}${changes}${footer}`);
 }
 
-export const VERDICT_MARK: Record<Verdict, string> = {
-  match: '✓ match',
-  rounding: '✓ rounding',
-  approximate: '≈ approximate',
-  mismatch: '✗ MISMATCH',
-  not_reproducible: '? not reproducible',
-};
+/** Audit verdicts as the English tables print them (reportStrings(lang).audit for either language). */
+export const VERDICT_MARK: Record<Verdict, string> = reportStrings('en').audit;
 
-function statedLine(s: StatedFigureCheck): string {
+function statedLine(s: StatedFigureCheck, lang?: Lang): string {
+  const t = reportStrings(lang);
+  const e = t.explain;
   const stated = formatStated(s.stated, s.unit);
-  const recomputed = s.recomputed === null ? '—' : formatIn(s.recomputed, s.unit, s.unit === 'ratio' ? 4 : 4);
-  return `    · ${s.label}: stated ${stated}, recomputed ${recomputed} (${s.substituted}), diff ${formatSigned(s.difference, s.unit)} → ${VERDICT_MARK[s.verdict]}${s.note ? `\n      note: ${s.note}` : ''}`;
+  const recomputed = s.recomputed === null ? '—' : formatIn(s.recomputed, s.unit, 4);
+  return `    · ${s.label}${e.colon}${e.stated} ${stated}${e.comma}${e.recomputed} ${recomputed} (${s.substituted})${e.comma}${e.diff} ${formatSigned(s.difference, s.unit, undefined, s.stated)} → ${t.audit[s.verdict]}${s.note ? `\n      ${e.note}${s.note}` : ''}`;
 }
 
-export function renderExplain(result: ModelResult, ind: IndicatorResult): string {
+export function renderExplain(result: ModelResult, ind: IndicatorResult, lang?: Lang): string {
+  const t = reportStrings(lang);
+  const e = t.explain;
   const out: string[] = [];
-  out.push(`${ind.number ? `${ind.number}. ` : ''}${ind.label} (${ind.id}) — ${ind.unit}, ${ind.kind}, ${ATTRIBUTE_LABEL[ind.attribute]} ${ind.attribute}`);
-  out.push(`  baseline ${result.years.base}: ${formatPublished(ind.baseline)}   target ${result.years.target}: ${targetText(ind)}   chosen: ${formatPublished(ind.chosen)}`);
-  out.push(`  projection (${ind.primary ?? 'no primary derivation'}): ${formatIn(ind.projection, ind.unit)} → ${verdictText(ind)}${ind.gap !== null ? `, gap ${formatSigned(ind.gap, ind.unit)}` : ''}`);
+  out.push(`${ind.number ? `${ind.number}. ` : ''}${ind.label} (${ind.id}) — ${e.head(ind.unit, t.kind[ind.kind], t.attribute[ind.attribute])}`);
+  out.push(`  ${e.baseline(result.years.base)}${formatPublished(ind.baseline)}   ${e.target(result.years.target)}${targetText(ind)}   ${e.chosen}${formatPublished(ind.chosen)}`);
+  out.push(`  ${e.projection(ind.primary)}${formatIn(ind.projection, ind.unit)} → ${verdictText(ind, lang)}${ind.gap !== null ? `${e.gap}${formatSigned(ind.gap, ind.unit, undefined, ind.target?.value)}` : ''}`);
   if (ind.trajectory.length) {
-    const label = ind.kind === 'cumulative' ? 'yearly amounts' : 'path';
-    out.push(`  ${label}: ${ind.trajectory.map((p) => `${p.year} ${formatIn(p.value, ind.unit)}`).join(' · ')}`);
+    const label = ind.kind === 'cumulative' ? e.yearly : e.path;
+    out.push(`  ${label}${e.colon}${ind.trajectory.map((p) => `${p.year} ${formatIn(p.value, ind.unit)}`).join(' · ')}`);
   }
   for (const d of ind.derivations) {
     out.push('');
-    out.push(`  ${d.id === ind.primary ? '▶' : '·'} ${d.label} [${d.id}]${d.status !== 'reproducible' ? ` — ${d.status === 'not_reproducible' ? 'NOT REPRODUCIBLE from the document' : 'no numbers in the document'}` : ''}`);
+    out.push(`  ${d.id === ind.primary ? '▶' : '·'} ${d.label} [${d.id}]${d.status !== 'reproducible' ? ` — ${d.status === 'not_reproducible' ? e.notReproducible : e.noNumbers}` : ''}`);
     if (d.formula !== null) {
-      out.push(`    formula: ${d.formula}`);
+      out.push(`    ${e.formula}${d.formula}`);
       out.push(`           = ${d.substituted}`);
       out.push(`           = ${formatIn(d.value, ind.unit, 4)} ${ind.unit}`);
     }
-    if (d.assumptions.length) out.push(`    assumptions: ${d.assumptions.join(', ')}`);
-    if (d.stated.length) out.push('    stated figures:');
-    for (const s of d.stated) out.push(statedLine(s));
-    for (const c of d.computed) out.push(`    = ${c.label}: ${formatIn(c.value, c.unit, 4)} (${c.substituted})`);
-    if (d.note) out.push(`    note: ${d.note}`);
+    if (d.assumptions.length) out.push(`    ${e.assumptionsUsed}${d.assumptions.join(', ')}`);
+    if (d.stated.length) out.push(`    ${e.statedFigures}`);
+    for (const s of d.stated) out.push(statedLine(s, lang));
+    for (const c of d.computed) out.push(`    = ${c.label}${e.colon}${formatIn(c.value, c.unit, 4)} (${c.substituted})`);
+    if (d.note) out.push(`    ${e.note}${d.note}`);
     out.push(`    「${d.quote}」`);
   }
   if (ind.checks.length) {
     out.push('');
-    out.push('  consistency checks:');
-    for (const s of ind.checks) out.push(statedLine(s), `      「${s.quote ?? ''}」`);
+    out.push(`  ${e.checks}`);
+    for (const s of ind.checks) out.push(statedLine(s, lang), `      「${s.quote ?? ''}」`);
   }
   if (ind.findings.length) {
     out.push('');
-    out.push(`  findings: ${ind.findings.join('; ')}`);
+    out.push(`  ${e.findings}${ind.findings.join('; ')}`);
   }
   const used = new Set(ind.derivations.flatMap((d) => d.assumptions));
   const assumptions = result.assumptions.filter((a) => used.has(a.id));
   if (assumptions.length) {
     out.push('');
-    out.push('  assumptions:');
+    out.push(`  ${e.assumptions}`);
     for (const a of assumptions) {
-      out.push(`    ${a.id} = ${formatIn(a.value, a.unit, 4)}${a.overridden ? ` (published ${formatIn(a.published, a.unit, 4)})` : ''} — ${a.label}${a.range ? ` [${formatIn(a.range[0], a.unit)} … ${formatIn(a.range[1], a.unit)}]` : ''}`);
-      if (a.backSolved) out.push(`      BACK-SOLVED: ${a.backSolved}`);
+      out.push(`    ${a.id} = ${formatIn(a.value, a.unit, 4)}${a.overridden ? e.published(formatIn(a.published, a.unit, 4)) : ''} — ${a.label}${a.range ? ` [${formatIn(a.range[0], a.unit)} … ${formatIn(a.range[1], a.unit)}]` : ''}`);
+      if (a.backSolved) out.push(`      ${e.backSolved}${a.backSolved}`);
     }
   }
-  return out.join('\n') + '\n';
+  return safeText(out.join('\n') + '\n');
 }
 
 export function auditRecords(result: ModelResult) {
@@ -205,28 +208,31 @@ export function renderAudit(result: ModelResult, format: Format, context: RunCon
   if (format === 'json') {
     return JSON.stringify({ version: JSON_SCHEMA_VERSION, model: result.modelId, file: context.file, summary: auditSummary(result), figures: records, problems: runJson(result, context).problems }, null, 2) + '\n';
   }
-  if (format === 'csv') return renderCsv(Object.keys(records[0] ?? { indicator: '' }), records.map((r) => Object.values(r)));
+  if (format === 'csv') return renderCsv(csvHeader(Object.keys(records[0] ?? { indicator: '' }), context.lang), records.map((r) => Object.values(r)));
+  const t = reportStrings(context.lang);
+  const a = t.auditReport;
   const labels = new Map(result.indicators.map((i) => [i.id, i.label]));
   const rows = result.audit.map((s) => [
     labels.get(s.indicator) ?? s.indicator,
-    s.derivation ?? '(check)',
+    s.derivation ?? a.check,
     s.label,
     formatStated(s.stated, s.unit),
     s.recomputed === null ? '—' : formatIn(s.recomputed, s.unit, 4),
-    formatSigned(s.difference, s.unit),
-    VERDICT_MARK[s.verdict],
+    formatSigned(s.difference, s.unit, undefined, s.stated),
+    t.audit[s.verdict],
     s.quote ?? '',
   ]);
-  const header = ['indicator', 'basis', 'figure', 'stated', 'recomputed', 'diff', 'verdict', 'quote'];
+  const c = a.columns;
+  const header = [c.indicator, c.basis, c.figure, c.stated, c.recomputed, c.diff, c.verdict, c.quote];
   const summary = auditSummary(result);
-  const summaryLine = `${result.audit.length} stated figures: ${Object.entries(summary).map(([k, v]) => `${v} ${k.replace('_', ' ')}`).join(', ')}\n`;
-  if (format === 'md') return `## Audit — ${result.title}\n\n${summaryLine}\n` + renderMarkdownTable(header, rows);
+  const summaryLine = `${a.summary(result.audit.length, (Object.entries(summary) as [Verdict, number][]).map(([k, v]) => a.summaryPart(v, k)).join(t.listSep))}\n`;
+  if (format === 'md') return safeText(`## ${a.title(result.title)}\n\n${summaryLine}\n`) + renderMarkdownTable(header, rows);
   const columns: Column[] = [
-    { header: 'indicator', max: 18 }, { header: 'basis' }, { header: 'figure', max: 28 }, { header: 'stated', align: 'right' },
-    { header: 'recomputed', align: 'right' }, { header: 'diff', align: 'right' }, { header: 'verdict' }, { header: 'quote', max: 48 },
+    { header: c.indicator, max: 18 }, { header: c.basis }, { header: c.figure, max: 28 }, { header: c.stated, align: 'right' },
+    { header: c.recomputed, align: 'right' }, { header: c.diff, align: 'right' }, { header: c.verdict }, { header: c.quote, max: 48 },
   ];
   const notes = result.indicators.length && (result.problems.length)
-    ? '\n' + result.problems.map((p) => `${p.severity}: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${p.message}`).join('\n') + '\n'
+    ? '\n' + result.problems.map((p) => `${a.severity[p.severity] ?? p.severity}: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${p.message}`).join('\n') + '\n'
     : '';
-  return `Audit — ${result.title}\n${summaryLine}\n${renderTable(columns, rows)}${notes}`;
+  return safeText(`${a.title(result.title)}\n${summaryLine}\n${renderTable(columns, rows)}${notes}`);
 }

@@ -7,6 +7,7 @@
  */
 import { csvField, csvLine } from './csv.js';
 import { mdCell } from './markdown.js';
+import { csvNumber, formatNumber, isNoise } from './numbers.js';
 import { JSON_SCHEMA_VERSION } from './results.js';
 
 export type RowFormat = 'csv' | 'json' | 'md';
@@ -23,12 +24,25 @@ function machineValue(v: unknown): unknown {
   return v ?? null;
 }
 
-/** Numbers for people: six significant digits, which also hides floating-point noise. */
-export function humanNumber(v: unknown): string {
+/** Numbers for people: six significant digits (numbers.ts); noise next to the row's figures (`scale`) is 0. */
+export function humanNumber(v: unknown, scale = 1): string {
   if (v === null || v === undefined) return '';
   if (typeof v !== 'number') return String(v);
   if (!Number.isFinite(v)) return String(v);
-  return String(Number(v.toPrecision(6)));
+  return isNoise(v, scale) ? '0' : formatNumber(v, 6);
+}
+
+/** Columns whose magnitude says what is noise in a row (a gap of 1e-14 next to a target of 85). */
+const SCALE_COLUMNS = new Set(['baseline', 'projection', 'target']);
+
+/** The largest finite figure among a row's scale columns. */
+function rowScale(values: unknown[], at: number[]): number {
+  let scale = 1;
+  for (const i of at) {
+    const v = values[i];
+    if (typeof v === 'number' && Number.isFinite(v)) scale = Math.max(scale, Math.abs(v));
+  }
+  return scale;
 }
 
 export function rowEncoder(format: RowFormat, columns: string[], meta: Record<string, unknown> = {}, align?: ('left' | 'right')[]): RowEncoder {
@@ -42,9 +56,7 @@ export function rowEncoder(format: RowFormat, columns: string[], meta: Record<st
           for (let i = 0; i < values.length; i++) {
             const v = values[i];
             if (i > 0) line += ',';
-            if (typeof v === 'number') {
-              if (Number.isFinite(v)) line += v;
-            } else if (v !== null && v !== undefined) line += csvField(v);
+            if (typeof v === 'number') line += csvNumber(v); else if (v !== null && v !== undefined) line += csvField(v);
           }
           return line + '\n';
         },
@@ -53,9 +65,13 @@ export function rowEncoder(format: RowFormat, columns: string[], meta: Record<st
     case 'md': {
       const rule = columns.map((_, i) => (align?.[i] === 'right' ? '---:' : '---'));
       const line = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
+      const scaleAt = columns.flatMap((c, i) => (SCALE_COLUMNS.has(c) ? [i] : []));
       return {
         head: () => line(columns.map(mdCell)) + line(rule),
-        row: (values) => line(values.map((v) => mdCell(humanNumber(v)))),
+        row: (values) => {
+          const scale = rowScale(values, scaleAt);
+          return line(values.map((v) => mdCell(humanNumber(v, scale))));
+        },
         tail: () => '',
       };
     }

@@ -6,14 +6,17 @@ import type { SolveOutcome } from '../engine/planning/solve.js';
 import type { AssumptionState, IndicatorResult } from '../engine/types.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
-import { formatIn } from './numbers.js';
+import { formatIn, formatNumber } from './numbers.js';
 import { JSON_SCHEMA_VERSION, type Format } from './results.js';
+import { safeText } from './safe-text.js';
+import { csvHeader, reportStrings, type Lang } from './strings.js';
 
 export interface SolveContext {
   model: string;
   scenario: string | null;
   indicator: IndicatorResult;
   assumption: AssumptionState;
+  lang?: Lang;
 }
 
 export function solveRecord(outcome: SolveOutcome, context: SolveContext) {
@@ -25,13 +28,16 @@ export function solveRecord(outcome: SolveOutcome, context: SolveContext) {
     assumption: assumption.id,
     status: outcome.status,
     value: outcome.status === 'solved' ? outcome.value : null,
+    /** the root before rounding to the shown precision (value is rounded to the side that meets the target) */
+    exact_value: outcome.status === 'solved' ? outcome.exact : null,
     projection: outcome.status === 'solved' ? outcome.projection : null,
     target: outcome.target,
     iterations: outcome.status === 'solved' ? outcome.iterations : null,
     current_value: assumption.value,
     current_projection: indicator.projection,
-    range_from: outcome.status === 'no_solution' ? outcome.range[0] : assumption.range?.[0] ?? null,
-    range_to: outcome.status === 'no_solution' ? outcome.range[1] : assumption.range?.[1] ?? null,
+    // the range searched (--range, else the assumption's own)
+    range_from: outcome.range[0],
+    range_to: outcome.range[1],
     projection_at_from: outcome.status === 'no_solution' ? outcome.projections[0] : null,
     projection_at_to: outcome.status === 'no_solution' ? outcome.projections[1] : null,
     reason: outcome.status === 'no_solution' ? outcome.reason : null,
@@ -41,26 +47,23 @@ export function solveRecord(outcome: SolveOutcome, context: SolveContext) {
 export function renderSolve(outcome: SolveOutcome, context: SolveContext, format: Format): string {
   const record = solveRecord(outcome, context);
   if (format === 'json') return JSON.stringify({ version: JSON_SCHEMA_VERSION, ...record }, null, 2) + '\n';
-  if (format === 'csv') return renderCsv(Object.keys(record), [Object.values(record)]);
+  if (format === 'csv') return renderCsv(csvHeader(Object.keys(record), context.lang), [Object.values(record)]);
   const { indicator: ind, assumption: a } = context;
+  const t = reportStrings(context.lang);
+  const w = t.solve;
   const v = (x: number) => formatIn(x, a.unit, 4);
   const p = (x: number | null) => `${formatIn(x, ind.unit, 4)} ${ind.unit}`;
-  const head = `${ind.label} (${ind.id}) → ${formatIn(outcome.target, undefined, 4)} ${ind.unit}, solving for ${a.label} (${a.id})`;
-  const lines: string[] = [];
+  const head = w.head(ind.label, ind.id, formatIn(outcome.target, undefined, 4), ind.unit, a.label, a.id);
+  const lines: [string, string][] = [];
   if (outcome.status === 'solved') {
-    lines.push(`solved: ${a.id} = ${v(outcome.value)}  (${outcome.value})`);
-    lines.push(`projection there: ${p(outcome.projection)}  (Brent, ${outcome.iterations} iterations)`);
-    lines.push(`now: ${a.id} = ${v(a.value)} → ${p(ind.projection)}`);
+    lines.push([w.solved, `${a.id} = ${v(outcome.value)}  (${formatNumber(outcome.value, 12)})`]);
+    lines.push([w.projectionThere, `${p(outcome.projection)}  (${w.brent(outcome.iterations)})`]);
+    lines.push([w.now, `${a.id} = ${v(a.value)} → ${p(ind.projection)}`]);
   } else {
-    lines.push(`NO SOLUTION: ${outcome.reason}`);
-    lines.push(`range searched: ${v(outcome.range[0])} … ${v(outcome.range[1])} → projection ${p(outcome.projections[0])} … ${p(outcome.projections[1])}`);
-    lines.push(`now: ${a.id} = ${v(a.value)} → ${p(ind.projection)}`);
+    lines.push([w.noSolution, outcome.reason]);
+    lines.push([w.searched, `${v(outcome.range[0])} … ${v(outcome.range[1])} → ${w.projection} ${p(outcome.projections[0])} … ${p(outcome.projections[1])}`]);
+    lines.push([w.now, `${a.id} = ${v(a.value)} → ${p(ind.projection)}`]);
   }
-  if (format === 'md') {
-    return `## ${head}\n\n` + renderMarkdownTable(['', ''], lines.map((l) => {
-      const i = l.indexOf(': ');
-      return [l.slice(0, i), l.slice(i + 2)];
-    }));
-  }
-  return `${head}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+  if (format === 'md') return safeText(`## ${head}\n\n`) + renderMarkdownTable(['', ''], lines);
+  return safeText(`${head}\n${lines.map(([label, text]) => `  ${label}${t.explain.colon}${text}`).join('\n')}\n`);
 }

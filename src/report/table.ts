@@ -2,6 +2,7 @@
  * Plain-text tables whose columns stay aligned with CJK text (string-width counts 郑 as two columns).
  */
 import stringWidth from 'string-width';
+import { safeText } from './safe-text.js';
 
 /**
  * Text made only of these is measured without string-width: ASCII, Latin-1 (° ± × é), ‐…‧, ←↑→↓, the math
@@ -43,8 +44,10 @@ export function pad(text: string, width: number, align: 'left' | 'right' = 'left
 
 export function renderTable(columns: Column[], rows: string[][], options: { separator?: string } = {}): string {
   const sep = options.separator ?? '  ';
-  const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? truncate(c, columns[i]!.max!) : c)));
-  const widths = columns.map((c, i) => Math.max(textWidth(c.header), ...cells.map((r) => textWidth(r[i] ?? ''))));
+  // made safe before measuring: a stand-in takes columns an escape sequence would not
+  const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? truncate(safeText(c), columns[i]!.max!) : safeText(c))));
+  const headers = columns.map((c) => safeText(c.header));
+  const widths = columns.map((_, i) => Math.max(textWidth(headers[i]!), ...cells.map((r) => textWidth(r[i] ?? ''))));
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, columns[i]!.align)).join(sep).trimEnd();
-  return [line(columns.map((c) => c.header)), widths.map((w) => '─'.repeat(w)).join(sep), ...cells.map(line)].join('\n') + '\n';
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join(sep), ...cells.map(line)].join('\n') + '\n';
 }

@@ -7,6 +7,8 @@ import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';
 import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
+import { safeText } from './safe-text.js';
+import { csvHeader, reportStrings, type Lang } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
 export interface TrackContext {
@@ -15,6 +17,7 @@ export interface TrackContext {
   scenario: string | null;
   file: string;
   years: { base: number; target: number };
+  lang?: Lang;
 }
 
 export const TRACK_VERDICT_TEXT: Record<TrackVerdict, string> = {
@@ -25,11 +28,12 @@ export const TRACK_VERDICT_TEXT: Record<TrackVerdict, string> = {
 };
 
 /** A yearly requirement in its measure: growth as %, amounts in the unit a year, changes in points a year. */
-function perYear(value: number | null, t: IndicatorTrack): string {
+function perYear(value: number | null, t: IndicatorTrack, lang?: Lang): string {
   if (value === null) return '—';
-  if (t.measure === 'growth') return `${formatIn(value, 'ratio', 2)}/yr`;
-  if (t.measure === 'amount') return `${formatIn(value, t.unit)}/yr`;
-  return `${formatSigned(value, undefined, 2)}${t.unit === '%' ? 'pp' : ''}/yr`;
+  const yr = reportStrings(lang).track.perYear;
+  if (t.measure === 'growth') return `${formatIn(value, 'ratio', 2)}${yr}`;
+  if (t.measure === 'amount') return `${formatIn(value, t.unit)}${yr}`;
+  return `${formatSigned(value, undefined, 2)}${t.unit === '%' ? 'pp' : ''}${yr}`;
 }
 
 export function trackRecord(t: IndicatorTrack) {
@@ -69,32 +73,32 @@ export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, for
       indicators: tracks.map((t) => ({ ...trackRecord(t), years: t.years })),
     }, null, 2) + '\n';
   }
-  if (format === 'csv') return renderCsv(Object.keys(trackRecord(tracks[0]!)), tracks.map((t) => Object.values(trackRecord(t))));
-  const header = ['indicator', 'unit', 'actual', 'vs plan', 'required', 'plan assumes', 'pace so far', `at pace ${context.years.target}`, 'target', 'verdict'];
+  if (format === 'csv') return renderCsv(csvHeader(Object.keys(trackRecord(tracks[0]!)), context.lang), tracks.map((t) => Object.values(trackRecord(t))));
+  const s = reportStrings(context.lang);
+  const w = s.track;
+  const header = [s.columns.indicator, s.columns.unit, w.columns.actual, w.columns.vsPlan, w.columns.required, w.columns.planAssumes, w.columns.pace, w.columns.atPace(context.years.target), s.columns.target, s.columns.verdict];
   const rows = tracks.map((t) => [
-    t.label + (t.attribute === 'binding' ? ' (约束性)' : ''),
+    t.label + (t.attribute === 'binding' ? ` (${s.attribute.binding})` : ''),
     t.unit,
     `${t.kind === 'cumulative' ? 'Σ ' : ''}${formatIn(t.last, t.unit)} (${t.kind === 'cumulative' ? `${context.years.base + 1}–` : ''}${t.lastYear})`,
-    formatSigned(t.deviation, t.unit),
-    perYear(t.required, t),
-    perYear(t.plannedRequired, t),
-    perYear(t.pace, t),
+    formatSigned(t.deviation, t.unit, undefined, t.last),
+    perYear(t.required, t, context.lang),
+    perYear(t.plannedRequired, t, context.lang),
+    perYear(t.pace, t, context.lang),
     t.kind === 'cumulative' && t.atPace !== null ? `[${formatIn(t.atPace, t.unit)}]` : formatIn(t.atPace, t.unit),
     targetText(t),
-    TRACK_VERDICT_TEXT[t.verdict],
+    w.verdict[t.verdict],
   ]);
-  const detailHeader = ['indicator', 'year', 'actual', 'planned', 'deviation'];
+  const detailHeader = [s.columns.indicator, s.columns.year, w.columns.actual, w.detailColumns.planned, w.detailColumns.deviation];
   const detail = tracks.flatMap((t) => t.years.filter((y) => y.actual !== null).map((y) => [
-    t.label, String(y.year), formatIn(y.actual, t.unit), formatIn(y.planned, t.unit), formatSigned(y.deviation, t.unit),
+    t.label, String(y.year), formatIn(y.actual, t.unit), formatIn(y.planned, t.unit), formatSigned(y.deviation, t.unit, undefined, y.planned),
   ]));
-  const legend = `required: growth (stock), amount (cumulative) or change (rate) a year in the remaining years to reach the target; `
-    + `plan assumes: the same along the planned path; verdict: at the pace so far the ${context.years.target} value meets the target → on track, `
-    + `misses by ≤ ${AT_RISK_SHORTFALL * 100}% of the target → at risk, by more → off track`;
-  const title = `${context.title}${context.scenario ? ` — ${context.scenario}` : ''}\n中期评估: actuals against the planned path`;
+  const legend = w.legend(context.years.target, AT_RISK_SHORTFALL * 100);
+  const title = `${context.title}${context.scenario ? ` — ${context.scenario}` : ''}\n${w.title}`;
   if (format === 'md') {
-    return `## ${title.replace('\n', '\n\n')}\n\n` + renderMarkdownTable(header, rows) + `\n${legend}\n\n### Years\n\n` + renderMarkdownTable(detailHeader, detail, ['left', 'left', 'right', 'right', 'right']);
+    return safeText(`## ${title.replace('\n', '\n\n')}\n\n`) + renderMarkdownTable(header, rows) + `\n${legend}\n\n### ${w.years}\n\n` + renderMarkdownTable(detailHeader, detail, ['left', 'left', 'right', 'right', 'right']);
   }
   const columns: Column[] = header.map((h, i) => ({ header: h, align: i >= 2 && i < header.length - 2 ? 'right' : 'left', ...(i === 0 ? { max: 26 } : {}) }));
   const detailColumns: Column[] = detailHeader.map((h, i) => ({ header: h, align: i >= 2 ? 'right' : 'left', ...(i === 0 ? { max: 26 } : {}) }));
-  return `${title}\n\n${renderTable(columns, rows)}\n${legend}\n\n${renderTable(detailColumns, detail)}`;
+  return safeText(`${title}\n\n${renderTable(columns, rows)}\n${legend}\n\n${renderTable(detailColumns, detail)}`);
 }

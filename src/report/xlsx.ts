@@ -113,7 +113,7 @@ function translator(program: Program, layout: Layout) {
         const rows = layout.seriesRows.get(node.key);
         if (!rows) return { error: `${node.key} is not on the Inputs sheet` };
         const cells = Array.from({ length: rows[1] - rows[0] + 1 }, (_, i) => `Inputs!${IN.value}${rows[0] + i}`);
-        return { range: `Inputs!${IN.value}${rows[0]}:${IN.value}${rows[1]}`, cells };
+        return { range: `Inputs!${IN.value}${rows[0]}:${IN.value}${rows[1]}`, cells, years: node.years };
       }
       case 'published': {
         const m = /^(.*)\.(baseline|target|chosen)$/.exec(node.key);

@@ -1,32 +1,36 @@
 /**
- * The TUI: hooks own the state (useScenario: the model under the user's overrides; useUncertainty: the
- * P10–P90 bands and P(met) when toggled on; useController: views, selection and keys); components draw
- * what they are given.
+ * The TUI: one state, changed only by the pure update function (update.ts) through useAppState; the
+ * uncertainty bands (useUncertainty) follow it; components draw what they are given.
  */
-import { resolve } from 'node:path';
 import { useMemo, type ReactNode } from 'react';
 import { Box, useApp } from 'ink';
-import type { LoadedModel, LoadedScenario } from '../model/load.js';
+import { displayPath, type LoadedModel, type LoadedScenario } from '../model/load.js';
 import { Assumptions } from './components/assumptions.js';
 import { Compare } from './components/compare.js';
 import { Footer, Header, footerMessageRows } from './components/chrome.js';
 import { HelpScreen, helpMaxScroll, helpRows } from './components/help-screen.js';
-import { IndicatorDetail, detailBody, detailBodyHeight, detailHeaderRows } from './components/indicator-detail.js';
+import { chartRows } from './components/chart.js';
+import { IndicatorDetail, detailBody, detailBodyHeight, detailHeader } from './components/indicator-detail.js';
 import { Overview } from './components/overview.js';
 import { detailBandRows } from './components/uncertainty.js';
 import { ScenarioPicker } from './components/scenario-picker.js';
-import { useController, type UiState } from './hooks/use-controller.js';
-import { useScenario } from './hooks/use-scenario.js';
+import { useAppState } from './hooks/use-app-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useUncertainty } from './hooks/use-uncertainty.js';
-import { assumptionOrder, indicatorAssumptions, indicatorOrder, overviewRows } from './order.js';
+import { affectsOf } from './format.js';
+import { indicatorAssumptions } from './order.js';
+import { scenarioDirsFor } from './scenario-file.js';
 import { STRINGS, type Lang, type Strings } from './strings.js';
+import { detailIndicatorOf, isDirty, listsOf, type Layout, type State } from './update.js';
 
 export interface AppProps {
   model: LoadedModel;
+  /** the scenario to explore (opens on the compare view) */
   scenario?: LoadedScenario | undefined;
+  /** more scenarios, shown beside it in the compare view (`cesuan tui a.yaml b.yaml c.yaml`) */
+  others?: LoadedScenario[];
   lang?: Lang;
-  /** where `s` saves and `l` lists scenarios (default: ./scenarios) */
+  /** where `s` saves and `l` looks first (default: beside the model, see scenarioDirsFor) */
   scenariosDir?: string;
   /** fixed size (tests, benchmarks); default: the terminal's, following resizes */
   columns?: number;
@@ -34,11 +38,11 @@ export interface AppProps {
   onExit?: () => void;
 }
 
-function helpFor(ui: UiState, s: Strings): string {
+function helpFor(ui: State, s: Strings): string {
   switch (ui.mode.kind) {
     case 'typing': return s.help.typing;
     case 'prompt': return s.help.prompt;
-    case 'confirm': return s.help.confirm;
+    case 'confirm': return ui.mode.purpose === 'quit' ? s.help.quit : s.help.confirm;
     case 'picker': return s.help.picker;
     case 'help': return s.help.full;
     default: return s.help[ui.view];
@@ -46,44 +50,52 @@ function helpFor(ui: UiState, s: Strings): string {
 }
 
 export function App(props: AppProps) {
-  const { model, lang = 'zh' } = props;
+  const { lang = 'zh' } = props;
+  // the model as published: a scenario with `primary:` switches was loaded onto a switched copy
+  const model = props.scenario?.published ?? props.model;
   const s = STRINGS[lang];
-  const scenariosDir = props.scenariosDir ?? resolve('scenarios');
+  const dirs = useMemo(() => scenarioDirsFor(model.file, props.scenariosDir), [model, props.scenariosDir]);
   const size = useTerminalSize(props.columns, props.rows);
   const width = Math.max(20, size.columns);
   // one row short of the screen: ink redraws a full-height frame by clearing the terminal (flicker)
   const height = Math.max(8, size.rows - 1);
   const { exit } = useApp();
 
-  const scenario = useScenario(model, props.scenario, scenariosDir);
-  const uncertainty = useUncertainty(scenario);
-  const { result, published } = scenario;
-  const rows = useMemo(() => overviewRows(result, model, s.otherGroup), [result, model, s]);
-  const indicators = useMemo(() => indicatorOrder(rows), [rows]);
-  const assumptions = useMemo(() => assumptionOrder(result), [result]);
-  const publishedById = useMemo(() => new Map(published.indicators.map((i) => [i.id, i])), [published]);
-
-  // sizes the controller needs come from the previous frame's layout (keys arrive between frames)
-  const layout = useMemo(() => ({ pageSize: 10, detailMaxScroll: 0, helpMaxScroll: 0 }), []);
-  const ui = useController({
-    scenario,
-    uncertainty,
+  // sizes update needs come from the previous frame's layout (keys arrive between frames)
+  const layout = useMemo((): Layout => ({ pageSize: 10, detailPage: 10, detailMaxScroll: 0, helpMaxScroll: 0 }), []);
+  const scenarios = useMemo(() => (props.scenario ? [props.scenario, ...(props.others ?? [])] : []), [props.scenario, props.others]);
+  const { state: ui, ctx } = useAppState({
+    model,
+    scenarios,
     strings: s,
-    indicators,
-    assumptions,
-    scenariosDir,
+    saveDir: dirs.save,
+    listDirs: dirs.list,
     layout,
     exit: () => {
       props.onExit?.();
       exit();
     },
-    initialView: props.scenario ? 'compare' : 'overview',
   });
+  const { result, source } = ui.work;
+  const published = ctx.published;
+  const uncertaintyView = useUncertainty(ui.uncertain, ui.work, model);
+  const { rows, assumptions } = listsOf(result, model, s.otherGroup);
+  const publishedById = useMemo(() => new Map(published.indicators.map((i) => [i.id, i])), [published]);
 
-  const detailIndicator = ui.view === 'detail' && ui.detail ? result.indicators.find((i) => i.id === ui.detail!.indicator) : undefined;
+  const detailIndicator = ui.view === 'detail' ? detailIndicatorOf(ui) : undefined;
   const detailAssumptions = useMemo(() => (detailIndicator ? indicatorAssumptions(detailIndicator, result) : []), [detailIndicator, result]);
-  const body = useMemo(() => (detailIndicator ? detailBody(detailIndicator, s, width) : []), [detailIndicator, s, width]);
-  const bandRows = useMemo(() => (detailIndicator ? detailBandRows(detailIndicator.id, uncertainty.view, s, width) : []), [detailIndicator, uncertainty.view, s, width]);
+  const detailPub = detailIndicator ? publishedById.get(detailIndicator.id) : undefined;
+  const chart = ui.detail?.chart ?? false;
+  const derivations = useMemo(
+    () => (detailIndicator && !chart ? detailBody(detailIndicator, s, width, { published: detailPub, assumptions: result.assumptions, model }) : []),
+    [detailIndicator, detailPub, chart, s, width, result, model],
+  );
+  const bandRows = useMemo(() => (detailIndicator ? detailBandRows(detailIndicator.id, uncertaintyView, s, width) : []), [detailIndicator, uncertaintyView, s, width]);
+  const header = useMemo(
+    () => (detailIndicator ? detailHeader({ indicator: detailIndicator, published: detailPub, years: result.years, width, strings: s, bandRows }) : []),
+    [detailIndicator, detailPub, result.years, width, s, bandRows],
+  );
+  const affects = useMemo(() => (ui.view === 'assumptions' ? affectsOf(result) : undefined), [ui.view, result]);
 
   const typingAssumption = ui.mode.kind === 'typing' ? result.assumptions.find((a) => a.id === (ui.mode as { key: string }).key) : undefined;
   const promptLabel =
@@ -97,7 +109,15 @@ export function App(props: AppProps) {
   const bodyHeight = Math.max(3, height - 2 - footerRows - 1);
 
   layout.pageSize = Math.max(1, bodyHeight - 2);
-  layout.detailMaxScroll = Math.max(0, body.length - detailBodyHeight(bodyHeight, detailAssumptions.length, detailHeaderRows(bandRows.length)));
+  const detailRows = detailBodyHeight(bodyHeight, detailAssumptions.length, header.length);
+  const band = detailIndicator && uncertaintyView.status === 'on' ? uncertaintyView.bands.byId.get(detailIndicator.id)?.summary : undefined;
+  const chartBody = useMemo(
+    () => (detailIndicator && chart ? chartRows({ indicator: detailIndicator, published: detailPub, band: band ? [band.p10, band.p90] : undefined, width, height: detailRows, strings: s }) : []),
+    [detailIndicator, detailPub, chart, band, width, detailRows, s],
+  );
+  const body = chart ? chartBody : derivations;
+  layout.detailPage = detailRows;
+  layout.detailMaxScroll = Math.max(0, body.length - detailRows);
   const help = useMemo(() => (ui.mode.kind === 'help' ? helpRows(s, width) : []), [ui.mode.kind, s, width]);
   layout.helpMaxScroll = helpMaxScroll(help.length, bodyHeight);
 
@@ -105,30 +125,30 @@ export function App(props: AppProps) {
   if (ui.mode.kind === 'help') {
     view = <HelpScreen rows={help} scroll={ui.mode.scroll} width={width} height={bodyHeight} />;
   } else if (ui.mode.kind === 'picker') {
-    view = <ScenarioPicker title={s.prompt.load(scenariosDir)} entries={ui.mode.entries} index={ui.mode.index} modelId={model.spec.id} width={width} height={bodyHeight} />;
+    view = <ScenarioPicker title={s.prompt.load(dirs.list.map(displayPath).join('、'))} entries={ui.mode.entries} index={ui.mode.index} marked={ui.mode.marked} modelId={model.spec.id} width={width} height={bodyHeight} />;
   } else if (ui.view === 'detail' && detailIndicator) {
     view = (
       <IndicatorDetail
         indicator={detailIndicator}
-        published={publishedById.get(detailIndicator.id)}
-        years={result.years}
         assumptions={detailAssumptions}
         selected={ui.detail!.assumption}
+        header={header}
         body={body}
         scroll={ui.detail!.scroll}
         width={width}
         height={bodyHeight}
         strings={s}
-        bandRows={bandRows}
-        distributions={uncertainty.view.status === 'on' ? uncertainty.view.bands.byAssumption : undefined}
+        distributions={uncertaintyView.status === 'on' ? uncertaintyView.bands.byAssumption : undefined}
+        fixed={ctx.fixed}
+        chart={chart}
       />
     );
   } else if (ui.view === 'assumptions') {
-    view = <Assumptions assumptions={assumptions} selected={ui.selected.assumptions} width={width} height={bodyHeight} strings={s} />;
+    view = <Assumptions assumptions={assumptions} selected={ui.selected.assumptions} width={width} height={bodyHeight} strings={s} affects={affects} fixed={ctx.fixed} />;
   } else if (ui.view === 'compare') {
-    view = <Compare rows={rows} published={publishedById} selected={ui.selected.overview} currentName={scenario.source?.name ?? s.columns.current} width={width} height={bodyHeight} strings={s} uncertainty={uncertainty.view} />;
+    view = <Compare rows={rows} published={publishedById} selected={ui.selected.overview} currentName={source?.name ?? s.columns.current} width={width} height={bodyHeight} strings={s} uncertainty={uncertaintyView} others={ui.work.compare} />;
   } else {
-    view = <Overview rows={rows} published={publishedById} selected={ui.selected.overview} width={width} height={bodyHeight} strings={s} uncertainty={uncertainty.view} />;
+    view = <Overview rows={rows} published={publishedById} selected={ui.selected.overview} width={width} height={bodyHeight} strings={s} uncertainty={uncertaintyView} />;
   }
 
   const changedCount = result.assumptions.filter((a) => a.overridden).length;
@@ -138,10 +158,10 @@ export function App(props: AppProps) {
         title={result.title}
         years={result.years}
         view={ui.view}
-        scenarioName={scenario.source?.name}
+        scenarioName={source?.name}
         changedCount={changedCount}
         errorCount={result.problems.filter((p) => p.severity === 'error').length}
-        dirty={scenario.dirty}
+        dirty={isDirty(ui)}
         width={width}
         strings={s}
       />

@@ -16,6 +16,7 @@ const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 export interface TuiOptions {
   model: LoadedModel;
   scenario?: LoadedScenario | undefined;
+  others?: LoadedScenario[];
   lang: Lang;
   scenariosDir?: string;
 }
@@ -31,7 +32,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
   out.write(ENTER_ALT_SCREEN);
   process.once('exit', leave);
   try {
-    const instance = render(<App model={options.model} scenario={options.scenario} lang={options.lang} scenariosDir={options.scenariosDir} />, {
+    const instance = render(<App model={options.model} scenario={options.scenario} others={options.others} lang={options.lang} scenariosDir={options.scenariosDir} />, {
       exitOnCtrlC: true,
       patchConsole: true,
       maxFps: 60,

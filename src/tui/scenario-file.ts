@@ -3,7 +3,7 @@
  * src/model/schema.ts), written atomically and never over an existing file without being asked to.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Document, isMap, isScalar, parse } from 'yaml';
 import type { Overrides } from '../engine/graph/evaluate.js';
 import type { LoadedModel } from '../model/load.js';
@@ -37,6 +37,8 @@ export interface ScenarioContent {
   model: string;
   name: string;
   set: Overrides;
+  /** basis switches, indicator → derivation (written only when there are some) */
+  primary?: Record<string, string>;
   /** one comment per override: the assumption's label and published value */
   comments?: Record<string, string>;
   /** carried over from a loaded scenario */
@@ -45,7 +47,8 @@ export interface ScenarioContent {
 }
 
 export function scenarioYaml(content: ScenarioContent): string {
-  const doc = new Document({ model: content.model, name: content.name, set: content.set, ...(content.extra ?? {}) });
+  const primary = content.primary && Object.keys(content.primary).length ? { primary: content.primary } : {};
+  const doc = new Document({ model: content.model, name: content.name, set: content.set, ...primary, ...(content.extra ?? {}) });
   if (content.header) doc.commentBefore = content.header.split('\n').map((l) => ` ${l}`).join('\n');
   const set = doc.get('set', true);
   if (isMap(set)) {
@@ -127,4 +130,35 @@ export function uncertainScenarioFor(dir: string, model: LoadedModel): ScenarioE
       return false;
     }
   });
+}
+
+/**
+ * Where `s` saves and `l` looks, beside the model's own files: only the folder given, when one is (tests);
+ * else `scenarios/` next to the model's folder when the model sits in a `models/` folder (the project
+ * layout: models/x.yaml → scenarios/), otherwise `scenarios/` inside the model's folder. `l` also lists
+ * `<cwd>/scenarios/` and scenario files (those with a `model:` key) in the model's own folder.
+ */
+export function scenarioDirsFor(modelFile: string, given?: string): { save: string; list: string[] } {
+  const folder = dirname(resolve(modelFile));
+  const beside = basename(folder) === 'models' ? join(folder, '..', 'scenarios') : join(folder, 'scenarios');
+  if (given) return { save: resolve(given), list: [resolve(given)] };
+  const save = resolve(beside);
+  const list = [...new Set([save, resolve('scenarios'), folder].map((d) => resolve(d)))];
+  return { save, list };
+}
+
+/** The scenario files of several folders, each file once; in a model's own folder only files with `model:`. */
+export function listScenarioDirs(dirs: string[]): ScenarioEntry[] {
+  const seen = new Set<string>();
+  const out: ScenarioEntry[] = [];
+  for (const dir of dirs) {
+    for (const e of listScenarios(dir)) {
+      const key = resolve(e.path);
+      // outside a scenarios folder (a model's own folder) only scenario files: the models there have no `model:`
+      if (seen.has(key) || (basename(resolve(dir)) !== 'scenarios' && e.model === undefined)) continue;
+      seen.add(key);
+      out.push(e);
+    }
+  }
+  return out;
 }

@@ -14,7 +14,7 @@ const zh = {
   columns: {
     indicator: '指标', unit: '单位', baseline: '基期', projection: '预测', target: '目标', verdict: '判定', gap: '差距',
     path: '路径', assumption: '假设', value: '取值', published: '发布值', range: '范围', publishedModel: '发布模型',
-    current: '当前', delta: '变化', band: 'P10–P90', pMet: 'P(达成)',
+    current: '当前', delta: '变化', band: 'P10–P90', pMet: 'P(达成)', basis: '依据',
   },
   verdict: { met: '达成', missed: '未达成', missedBinding: '未达成!', no_target: '无目标', not_modelled: '未建模' },
   audit: { match: '一致', rounding: '舍入一致', approximate: '约数相符', mismatch: '不一致!', not_reproducible: '不可复现' } satisfies Record<Verdict, string>,
@@ -27,6 +27,7 @@ const zh = {
   scenario: '情景',
   bindingMissed: (labels: string) => `!! 约束性指标未达成：${labels}`,
   otherGroup: '其他',
+  legend: '图例：[60] 五年累计 · * 与发布模型不同 · 未达成! 约束性指标未达成 · ≤ 目标差距为负即达成 · 依据 驱动预测的测算依据 · 综合值 文件选定的值（详情）',
   none: '无',
   // detail view
   detail: {
@@ -53,6 +54,20 @@ const zh = {
     backSolved: '反推',
     step: '步长',
     usedBy: (ids: string) => `用于 ${ids}`,
+    affects: '影响：',
+    fixed: '历史数据（固定）',
+    startsFrom: (start: string, baseline: string, basis: string) => `路径起点 ${start}，不是基期 ${baseline}：主要依据 ${basis} 以此为基数`,
+    recomputedChanged: '因假设已改',
+    notes: '注',
+    modelNote: '模型说明',
+  },
+  chart: {
+    current: '当前路径',
+    published: '发布模型路径',
+    target: '目标',
+    runningTotal: '（五年累计的逐年累加）',
+    noPath: '没有逐年路径可画',
+    hint: 'v 返回测算依据',
   },
   // the uncertainty toggle (u)
   uncertainty: {
@@ -102,6 +117,15 @@ const zh = {
     seekFailed: (why: string) => `反推失败：${why}`,
     applied: (label: string, v: string) => `已应用 ${label} = ${v}`,
     quitUnsaved: '有未保存的改动：再按 q 退出，s 保存，其他键 返回',
+    discardUnsaved: '有未保存的改动，载入其他情景会丢弃它们：y 丢弃并载入 / 其他键 返回（可先 s 保存）',
+    resetAllAsk: '把全部假设与依据恢复为发布值？ y 恢复 / 其他键 取消（z 可撤销）',
+    nothingToUndo: '没有可撤销的操作',
+    nothingToRedo: '没有可重做的操作',
+    undone: '已撤销（Z 重做）',
+    redone: '已重做',
+    fixed: (label: string) => `${label} 是历史数据（fixed），不作调整、不参与反推`,
+    oneBasis: '此指标只有一个可计算的测算依据，无可切换',
+    basis: (label: string) => `主要依据改为：${label}（情景保存时记为 primary:）`,
   },
   prompt: {
     value: (label: string, unit: string) => `${label} 新值${unit ? `（${unit}）` : ''}：`,
@@ -110,14 +134,16 @@ const zh = {
     load: (dir: string) => `载入情景（${dir}）`,
   },
   help: {
-    overview: '↑↓ 选择 Enter 详情 Tab 视图 u 区间 / 查找 s 保存 l 载入 R 重置 ? 帮助 q 退出',
-    compare: '↑↓ 选择 Enter 详情 Tab 视图 u 区间 / 查找 s 保存 l 载入 R 重置 ? 帮助 q 退出',
-    assumptions: '↑↓ 选择 ←→ 调整 Shift ×10 数字 输入 r/R 重置 Tab 视图 s 保存 ? 帮助 q 退出',
-    detail: '↑↓ 假设 ←→ 调整 Shift ×10 数字 输入 g 反推 r 重置 u 区间 PgDn 滚动 Esc 返回 ? q',
+    // items two spaces apart: a narrow footer drops items from the middle and keeps the last two (? and q)
+    overview: '↑↓ 选择  Enter 详情  Tab 视图  u 区间  / 查找  s 保存  l 载入  z/Z 撤销/重做  R 重置  ? 帮助  q 退出',
+    compare: '↑↓ 选择  Enter 详情  Tab 视图  u 区间  / 查找  s 保存  l 载入(空格多选)  z/Z 撤销/重做  ? 帮助  q 退出',
+    assumptions: '↑↓ 选择  ←→ 调整  Shift ×10  数字 输入  r/R 重置  z/Z 撤销/重做  Tab 视图  s 保存  ? 帮助  q 退出',
+    detail: '↑↓ 假设  ←→ 调整  数字 输入  g 反推  b 切换依据  v 图表  z/Z 撤销/重做  u 区间  PgDn 滚动  Esc 返回  ? 帮助  q 退出',
     typing: 'Enter 确认  Esc 取消  Backspace 删除',
     prompt: 'Enter 确认  Esc 取消',
-    picker: '↑↓ 选择  Enter 载入  Esc 取消',
+    picker: '↑↓ 选择  空格 多选对比  Enter 载入  Esc 取消',
     confirm: 'y 确认  其他键 取消',
+    quit: 'q 退出  s 保存  其他键 返回',
     full: '↑↓ 滚动  任意键 返回',
   },
   fullHelp: [
@@ -132,9 +158,12 @@ const zh = {
     ['r / R', '恢复所选假设 / 全部假设为发布值'],
     ['g', '反推（详情视图）：所选假设取何值时预测恰好达到目标；可选择应用'],
     ['/', '按名称或 id 查找指标或假设'],
-    ['s', '把当前修改保存为情景 YAML（scenarios/ 下；已存在时先确认）'],
-    ['l', '载入 scenarios/ 下的情景，并与发布模型并列对比'],
-    ['c', '对比视图：发布模型与当前情景并列'],
+    ['s', '把当前修改保存为情景 YAML（模型在 models/ 下时存入旁边的 scenarios/，否则存入模型所在目录的 scenarios/；已存在时先确认）'],
+    ['l', '载入情景（上述目录、./scenarios/ 与模型所在目录中写有 model: 的文件），与发布模型并列对比；有未保存改动时先确认'],
+    ['c', '对比视图：发布模型与当前情景并列（多个情景：cesuan tui a.yaml b.yaml，或 l 中空格多选）'],
+    ['z / Z', '撤销 / 重做：假设修改、重置、依据切换与载入'],
+    ['b', '切换主要依据（详情视图）：由另一个测算依据驱动预测；保存情景时记为 primary:'],
+    ['v', '逐年图表（详情视图）：发布路径、当前路径、目标线，开启不确定性时显示区间'],
     ['u', '不确定性：总览与详情中每个预测旁显示 P10–P90 区间与达成目标的概率 P(达成)（蒙特卡洛，分布来自模型或情景的 uncertain:）；约束性指标低于 90% 标 !!，与 cesuan mc 一致；详情中 ~ 为假设分布的 P10–P90'],
     [' ', '改动假设后先以 500 次抽样即时显示，停手后细化为 2000 次（N= 显示当前次数）；改动有分布的假设时，其分布随之平移'],
     ['?', '本帮助'],
@@ -150,7 +179,7 @@ const en: Strings = {
   columns: {
     indicator: 'indicator', unit: 'unit', baseline: 'baseline', projection: 'projection', target: 'target', verdict: 'verdict', gap: 'gap',
     path: 'path', assumption: 'assumption', value: 'value', published: 'published', range: 'range', publishedModel: 'published',
-    current: 'current', delta: 'change', band: 'P10–P90', pMet: 'P(met)',
+    current: 'current', delta: 'change', band: 'P10–P90', pMet: 'P(met)', basis: 'basis',
   },
   verdict: { met: 'met', missed: 'missed', missedBinding: 'MISSED!', no_target: 'no target', not_modelled: 'not modelled' },
   audit: { match: 'match', rounding: 'rounding', approximate: 'approximate', mismatch: 'MISMATCH', not_reproducible: 'not reproducible' },
@@ -163,6 +192,7 @@ const en: Strings = {
   scenario: 'scenario',
   bindingMissed: (labels: string) => `!! binding targets missed: ${labels}`,
   otherGroup: 'other',
+  legend: 'legend: [60] five-year total · * differs from published · MISSED! binding target missed · for ≤ targets a negative gap is met · basis drives the projection · chosen: the document\'s own figure (detail)',
   none: 'none',
   detail: {
     baseline: (year: number) => `baseline ${year}`,
@@ -188,6 +218,20 @@ const en: Strings = {
     backSolved: 'back-solved',
     step: 'step',
     usedBy: (ids: string) => `used by ${ids}`,
+    affects: 'affects: ',
+    fixed: 'historical (fixed)',
+    startsFrom: (start: string, baseline: string, basis: string) => `the path starts from ${start}, not the baseline ${baseline}: the primary basis ${basis} takes it as its base`,
+    recomputedChanged: 'differs: assumptions changed',
+    notes: 'note',
+    modelNote: 'model notes',
+  },
+  chart: {
+    current: 'current path',
+    published: 'published path',
+    target: 'target',
+    runningTotal: '(running total of the five-year amount)',
+    noPath: 'no year-by-year path to draw',
+    hint: 'v back to the derivations',
   },
   uncertainty: {
     on: (n: number, samples: number) => `uncertainty: ${n} assumptions with distributions, ${samples} samples (seed 1)`,
@@ -235,6 +279,15 @@ const en: Strings = {
     seekFailed: (why: string) => `goal seek failed: ${why}`,
     applied: (label: string, v: string) => `applied ${label} = ${v}`,
     quitUnsaved: 'unsaved changes: q again quits, s saves, any other key stays',
+    discardUnsaved: 'unsaved changes would be lost by loading: y discard and load / any other key stays (s saves first)',
+    resetAllAsk: 'reset every assumption and basis to the published model? y yes / any other key cancels (z undoes)',
+    nothingToUndo: 'nothing to undo',
+    nothingToRedo: 'nothing to redo',
+    undone: 'undone (Z redoes)',
+    redone: 'redone',
+    fixed: (label: string) => `${label} is a historical figure (fixed): not varied, not goal-sought`,
+    oneBasis: 'this indicator has only one derivation that computes a number',
+    basis: (label: string) => `primary basis now: ${label} (saved as primary: in the scenario)`,
   },
   prompt: {
     value: (label: string, unit: string) => `${label} new value${unit ? ` (${unit})` : ''}: `,
@@ -243,14 +296,15 @@ const en: Strings = {
     load: (dir: string) => `load a scenario (${dir})`,
   },
   help: {
-    overview: '↑↓ move  Enter detail  Tab view  u bands  / find  s save  l load  ? help  q quit',
-    compare: '↑↓ move  Enter detail  Tab view  u bands  / find  s save  l load  ? help  q quit',
-    assumptions: '↑↓ move  ←→ step  Shift ×10  0-9 type  r/R reset  Tab view  s save  ? help  q',
-    detail: '↑↓ choose  ←→ step  Shift ×10  0-9 type  g goal seek  r reset  u bands  Esc  ?',
+    overview: '↑↓ move  Enter detail  Tab view  u bands  / find  s save  l load  z/Z undo/redo  R reset  ? help  q quit',
+    compare: '↑↓ move  Enter detail  Tab view  u bands  / find  s save  l load (space: several)  z/Z undo/redo  ? help  q quit',
+    assumptions: '↑↓ move  ←→ step  Shift ×10  0-9 type  r/R reset  z/Z undo/redo  Tab view  s save  ? help  q quit',
+    detail: '↑↓ choose  ←→ step  0-9 type  g goal seek  b basis  v chart  z/Z undo/redo  u bands  PgDn scroll  Esc back  ? help  q quit',
     typing: 'Enter apply  Esc cancel  Backspace delete',
     prompt: 'Enter confirm  Esc cancel',
-    picker: '↑↓ select  Enter load  Esc cancel',
+    picker: '↑↓ select  space mark several  Enter load  Esc cancel',
     confirm: 'y confirm  any other key cancels',
+    quit: 'q quit  s save  any other key stays',
     full: '↑↓ scroll  any key returns',
   },
   fullHelp: [
@@ -265,9 +319,12 @@ const en: Strings = {
     ['r / R', 'reset the selected / all assumptions to the published model'],
     ['g', 'goal seek (Detail view): the value of the selected assumption that hits the target; apply it'],
     ['/', 'find an indicator or assumption by label or id'],
-    ['s', 'save the changes as a scenario YAML under scenarios/ (asks before overwriting)'],
-    ['l', 'load a scenario from scenarios/ and show it against the published model'],
-    ['c', 'compare view: published model and current scenario side by side'],
+    ['s', 'save the changes as a scenario YAML: scenarios/ beside the models/ folder the model is in, else scenarios/ in the model\'s folder (asks before overwriting)'],
+    ['l', 'load a scenario (from that folder, ./scenarios/, and files with model: in the model\'s folder) against the published model; asks first when changes are unsaved'],
+    ['c', 'compare view: published model and current scenario side by side (several: cesuan tui a.yaml b.yaml, or space in l)'],
+    ['z / Z', 'undo / redo: assumption edits, resets, basis switches and loads'],
+    ['b', 'switch the primary basis (Detail view): another derivation drives the projection; saved as primary:'],
+    ['v', 'year-by-year chart (Detail view): published path, current path, target line, band when uncertainty is on'],
     ['u', 'uncertainty: the P10–P90 band and the probability of meeting the target, P(met), beside each projection in Overview and Detail (Monte Carlo over the uncertain: distributions of the model or scenario); binding targets below 90% marked !!, as in cesuan mc; in Detail ~ is an assumption\'s P10–P90'],
     [' ', 'after a change 500 samples at once, 2000 once the keys stop (N= shows which); moving an assumption that has a distribution shifts the distribution with it'],
     ['?', 'this help'],
@@ -288,4 +345,9 @@ export function notATerminal(lang: Lang, file: string): string {
   return lang === 'en'
     ? `cesuan tui needs an interactive terminal (stdout is not a TTY); for a table use: cesuan run ${file}`
     : `cesuan tui 需要交互式终端（stdout 不是 TTY）；要输出表格请用：cesuan run ${file}`;
+}
+
+/** Every verdict label: a verdict column is as wide as the widest, so a new "未达成!" never shifts the table. */
+export function verdictLabels(s: Strings): string[] {
+  return [s.verdict.met, s.verdict.missed, s.verdict.missedBinding, s.verdict.no_target, s.verdict.not_modelled];
 }

@@ -5,7 +5,7 @@
  * Expected figures below are transcribed from the document (line numbers in comments) or computed here in
  * closed form — never copied from engine output.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -267,7 +267,7 @@ describe('新乡 table vs text: the audit flags the inconsistencies', () => {
 describe('新乡 provenance', () => {
   const sources: [string, Source][] = [];
   for (const [id, s] of Object.entries(model.spec.indicators)) {
-    sources.push([`${id}.baseline`, s.baseline.source]);
+    sources.push([`${id}.baseline`, s.baseline.source!]);
     if (s.target) sources.push([`${id}.target`, s.target.source]);
     for (const [did, d] of Object.entries(s.derivations)) {
       sources.push([`${id}.${did}`, d.source]);
@@ -295,9 +295,9 @@ describe('新乡 provenance', () => {
     }
   });
 
-  const seed = resolve(process.env['CESUAN_SEEDS'] ?? resolve(root, '..', 'shared', 'seeds'), '001_ec30a6b184c889d4.txt');
-  describe.skipIf(!existsSync(seed))('against the seed file', () => {
-    const lines = existsSync(seed) ? readFileSync(seed, 'utf8').split('\n') : [];
+  const seed = resolve(root, 'documents', '001_ec30a6b184c889d4.txt');
+  describe('against the seed file', () => {
+    const lines = readFileSync(seed, 'utf8').split('\n');
 
     it('finds every quote verbatim on its line', () => {
       for (const [where, src] of sources) expect(lines[src.line! - 1], `${where} (line ${src.line})`).toContain(src.quote);
@@ -307,8 +307,8 @@ describe('新乡 provenance', () => {
       const num = (cell: string) => Number(cell.replace(/^[[〔>]|[\]〕]$|\s*左右$/g, ''));
       for (const [id, s] of Object.entries(model.spec.indicators)) {
         if (s.baseline.value !== null) {
-          expect(lines[s.baseline.source.line! - 1]!.trim(), `${id} baseline`).toBe(s.baseline.published);
-          expect(s.baseline.source.quote, `${id} baseline`).toBe(s.baseline.published);
+          expect(lines[s.baseline.source!.line! - 1]!.trim(), `${id} baseline`).toBe(s.baseline.published);
+          expect(s.baseline.source!.quote, `${id} baseline`).toBe(s.baseline.published);
           expect(num(s.baseline.published!), `${id} baseline`).toBe(s.baseline.value);
         }
         if (s.target && id !== 'urban_surveyed_unemployment') {

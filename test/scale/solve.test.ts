@@ -15,13 +15,13 @@ describe('solve 工伤保险参保人数 for injury_growth', () => {
   });
 
   it('prints the answer in the table format', () => {
-    const r = cesuan(['solve', ZHENGZHOU, 'injury_insured', '--for', 'injury_growth'], { cwd: root });
+    const r = cesuan(['solve', ZHENGZHOU, 'injury_insured', '--for', 'injury_growth', '--lang', 'en'], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/solved: injury_growth = 2\.4019%/);
   });
 
   it('--target 400 has no solution in [0, 8%]: said plainly, with the projections at both ends', () => {
-    const r = cesuan(['solve', ZHENGZHOU, 'injury_insured', '--for', 'injury_growth', '--target', '400'], { cwd: root });
+    const r = cesuan(['solve', ZHENGZHOU, 'injury_insured', '--for', 'injury_growth', '--target', '400', '--lang', 'en'], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/NO SOLUTION: no value in \[0, 0\.08\] reaches 400/);
     const json = cesuanJson(['solve', ZHENGZHOU, 'injury_insured', '--for', 'injury_growth', '--target', '400', '-f', 'json']);

@@ -67,7 +67,7 @@ describe('track with hand-made actuals for 2021–2022', () => {
   });
 
   it('the sample scenario with actuals runs, and --strict exits 1 only for an off-track binding indicator', () => {
-    const r = cesuan(['track', scenario('zhengzhou-midterm-2022')], { cwd: root });
+    const r = cesuan(['track', scenario('zhengzhou-midterm-2022'), '--lang', 'en'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/工伤保险参保人数/);
     expect(r.stdout).toMatch(/on track|AT RISK|OFF TRACK/);

@@ -1,7 +1,7 @@
 /**
  * The Excel workbook: written by `cesuan batch --out *.xlsx`, re-read with exceljs, and every formula
- * recomputed by a small evaluator (excel-eval.ts) — the numbers must be cesuan's, and changing an input cell
- * must give what cesuan gives for that input.
+ * recomputed by an independent spreadsheet engine (HyperFormula, excel-eval.ts) — the numbers must be
+ * cesuan's, and changing an input cell must give what cesuan gives for that input.
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
@@ -96,12 +96,10 @@ describe('xlsx export', () => {
   });
 
   it('changing an input in the workbook gives what cesuan gives for that input', () => {
-    const inputs = workbook.getWorksheet('Inputs')!;
-    const set = (id: string, value: number) => { inputs.getRow(inputRow('zhengzhou-hrss-14th', id)).getCell(I('value')).value = value; };
+    const set = (id: string, value: number) => evaluator.set('Inputs', `${I('value')}${inputRow('zhengzhou-hrss-14th', id)}`, value);
     set('injury_growth', 0.03);
     set('pension_urban_step', 25);
     set('henan.tech_talent_2025', 600);
-    evaluator.reset();
     const expected = cesuanJson<{ indicators: { id: string; projection: number; gap: number }[] }>(['run', ZHENGZHOU, '-f', 'json', '--set', 'injury_growth=0.03', '--set', 'pension_urban_step=25', '--set', 'henan.tech_talent_2025=600']);
     for (const id of ['injury_insured', 'pension_urban', 'pension_insured', 'tech_talent']) {
       const n = resultRow('zhengzhou-hrss-14th', id);
@@ -119,10 +117,12 @@ describe('xlsx export', () => {
 });
 
 describe('cesuan formulas → Excel formulas', () => {
-  const cells: Record<string, { cell: string } | { range: string; cells: string[] }> = {
+  const cells: Record<string, { cell: string } | { range: string; cells: string[]; years?: number[] }> = {
     g: { cell: 'A1' },
     b: { cell: 'A2' },
     s: { range: 'B1:B3', cells: ['B1', 'B2', 'B3'] },
+    // a named series published every five years
+    hist: { range: 'C1:C3', cells: ['C1', 'C2', 'C3'], years: [2010, 2015, 2020] },
   };
   const excel = (text: string) => toExcelFormula(text, (parts) => cells[parts.join('.')]);
   it.each([
@@ -141,7 +141,8 @@ describe('cesuan formulas → Excel formulas', () => {
     expect(excel(text)).toEqual({ ok: true, formula });
   });
   it('refuses what has no closed form, with a reason', () => {
-    expect(excel('decay(s, 5)')).toEqual({ ok: false, reason: 'decay() has no Excel equivalent here' });
+    expect(excel('decay(s, 5)')).toEqual({ ok: false, reason: 'decay() sums year by year; the workbook keeps cesuan’s total' });
+    expect(excel('at(hist, 2016)').ok).toBe(false);
     expect(excel('s * 2').ok).toBe(false);
     expect(excel('g > 1 ? 1 : 2').ok).toBe(false);
   });
@@ -158,5 +159,17 @@ describe('cesuan formulas → Excel formulas', () => {
     check('-g^2', -(0.5 ** 2));
     check('2^3^2', 2 ** (3 ** 2));
     check('1 - g - g', 0);
+  });
+  it('cagr(<named series>) spans the series’ years in Excel as in the engine: 2010/2015/2020 = 100/150/200', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    [100, 150, 200].forEach((v, i) => { ws.getCell(`C${i + 1}`).value = v; });
+    const ev = new ExcelEvaluator(wb);
+    const t = excel('compound(200, cagr(hist), 5)');
+    if (!t.ok) throw new Error(t.reason);
+    // (200/100)^(1/10) a year for five years: 200 × √2 = 282.84 (counting cells gave (200/100)^(1/2): 1131.37)
+    close(ev.evaluate(t.formula, 'S') as number, 200 * Math.SQRT2, 1e-12);
+    const at = excel('at(hist, 2015)');
+    expect(at).toEqual({ ok: true, formula: 'C2' });
   });
 });

@@ -6,7 +6,7 @@ const run = (...args: string[]) => cesuan(args, { cwd });
 
 describe('cesuan mc', () => {
   it('prints P(met) per indicator and flags binding targets below the threshold', () => {
-    const r = run('mc', 'scenarios/zhengzhou-uncertain.yaml', '--samples', '4000');
+    const r = run('mc', 'scenarios/zhengzhou-uncertain.yaml', '--samples', '4000', '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Monte Carlo: 4000 samples, seed 1');
     expect(r.stdout).toMatch(/工伤保险参保人数.*!! binding < 90%/);
@@ -28,7 +28,7 @@ describe('cesuan mc', () => {
   });
 
   it('--indicator draws a histogram and a fan chart', () => {
-    const r = run('mc', 'scenarios/zhengzhou-uncertain.yaml', '--indicator', 'injury_insured', '-n', '2000');
+    const r = run('mc', 'scenarios/zhengzhou-uncertain.yaml', '--indicator', 'injury_insured', '-n', '2000', '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('◀ target ≥210');
     expect(r.stdout).toContain('path 2020–2025:');
@@ -36,7 +36,7 @@ describe('cesuan mc', () => {
   });
 
   it('csv: one line per indicator', () => {
-    const r = run('mc', 'scenarios/zhengzhou-uncertain.yaml', '-n', '1000', '--format', 'csv');
+    const r = run('mc', 'scenarios/zhengzhou-uncertain.yaml', '-n', '1000', '--format', 'csv', '--lang', 'en');
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^id,number,label,unit,kind,attribute,target_op,target,point,varies,mean,sd,p5,p10,p50,p90,p95,p_met,flagged/);
     const ids = JSON.parse(run('mc', 'scenarios/zhengzhou-uncertain.yaml', '-n', '10', '--format', 'json').stdout).indicators.map((i: { id: string }) => i.id);
@@ -65,7 +65,7 @@ describe('cesuan mc', () => {
 
 describe('cesuan sensitivity', () => {
   it('draws a tornado, largest swing first', () => {
-    const r = run('sensitivity', 'scenarios/zhengzhou-uncertain.yaml', 'social_card_holders');
+    const r = run('sensitivity', 'scenarios/zhengzhou-uncertain.yaml', 'social_card_holders', '--lang', 'en');
     expect(r.code).toBe(0);
     const order = ['resident_pop_2019', 'card_coverage_2025', 'pop_increase_per_year'].map((k) => r.stdout.indexOf(k));
     expect(order.every((i) => i > 0)).toBe(true);

@@ -45,7 +45,7 @@ describe('one-at-a-time sensitivity (tornado)', () => {
   });
 
   it('the tornado chart draws one bar per assumption, largest first, with the target', () => {
-    const text = renderSensitivity(sensitivity(scenario.model, 'pension_insured', { uncertain: scenario.spec.uncertain }), 'table', { file: 'x', scenario: null });
+    const text = renderSensitivity(sensitivity(scenario.model, 'pension_insured', { uncertain: scenario.spec.uncertain }), 'table', { file: 'x', scenario: null, lang: 'en' });
     const lines = text.split('\n');
     const urban = lines.findIndex((l) => l.includes('pension_urban_step'));
     const rural = lines.findIndex((l) => l.includes('pension_rural_growth'));

@@ -3,7 +3,7 @@ import type { LoadedModel } from '../../model/load.js';
 import { BATCH_ALIGN, BATCH_COLUMNS, batchRow } from '../../report/batch.js';
 import { buildWorkbook, type WorkbookEntry } from '../../report/xlsx.js';
 import { expandGlob } from '../glob.js';
-import { writeFileAtomic } from '../output.js';
+import { withoutBufferWarning, writeFileAtomic } from '../output.js';
 import { progressBar } from '../progress.js';
 import { checkpoint, fillSink, openRowSink, streamFormat } from '../rows.js';
 import { EXIT, Exit, collect, loadAndEvaluate, parseSet } from '../shared.js';
@@ -48,7 +48,7 @@ export function registerBatch(program: Command): void {
           await checkpoint();
         }
         bar.finish();
-        writeFileAtomic(opts.out, await buildWorkbook(entries));
+        writeFileAtomic(opts.out, await withoutBufferWarning(() => buildWorkbook(entries)));
       } else {
         const sink = await openRowSink({ format, out: opts.out, columns: BATCH_COLUMNS, align: BATCH_ALIGN, meta: { command: 'batch', files } });
         await fillSink(sink, bar, async () => {

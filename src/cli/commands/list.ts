@@ -3,16 +3,19 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CesuanError } from '../../model/errors.js';
 import { MODELS_DIR, displayPath, loadModel } from '../../model/load.js';
+import { reportStrings } from '../../report/strings.js';
 import { renderTable } from '../../report/table.js';
+import { langOption, withLang } from '../lang.js';
 import { emit } from '../output.js';
 
 export function registerList(program: Command): void {
-  program
+  withLang(program
     .command('list')
     .description('list the models with their indicator counts')
     .argument('[dir]', 'folder of models', undefined)
-    .option('-f, --format <format>', 'table | json', 'table')
-    .action((dir: string | undefined, opts: { format: string }) => {
+    .option('-f, --format <format>', 'table | json', 'table'))
+    .action((dir: string | undefined, opts: { format: string; lang?: string }) => {
+      const t = reportStrings(langOption(opts.lang)).list;
       const folder = resolve(dir ?? MODELS_DIR);
       const rows = readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort().map((f) => {
         const path = join(folder, f);
@@ -32,8 +35,8 @@ export function registerList(program: Command): void {
       });
       if (opts.format === 'json') return emit(JSON.stringify(rows, null, 2) + '\n');
       emit(renderTable(
-        [{ header: 'id' }, { header: 'indicators', align: 'right' }, { header: 'assumptions', align: 'right' }, { header: 'imports' }, { header: 'title', max: 40 }],
-        rows.map((r) => [r.id, r.error ? 'ERROR' : `${r.indicators}${r.sub_rows ? ` (${r.sub_rows} sub-rows)` : ''}`, String(r.assumptions), r.imports.join(', '), r.error ?? r.title]),
+        [{ header: t.columns.id }, { header: t.columns.indicators, align: 'right' }, { header: t.columns.assumptions, align: 'right' }, { header: t.columns.imports }, { header: t.columns.title, max: 40 }],
+        rows.map((r) => [r.id, r.error ? t.error : `${r.indicators}${r.sub_rows ? t.subRows(r.sub_rows) : ''}`, String(r.assumptions), r.imports.join(', '), r.error ?? r.title]),
       ));
     });
 }

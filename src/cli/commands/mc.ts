@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_THRESHOLD, MAX_SAMPLES, modelDistributions, monteCarlo } from '../../engine/uncertainty/sample.js';
-import { displayPath, type LoadedModel } from '../../model/load.js';
+import { MODELS_DIR, displayPath, type LoadedModel } from '../../model/load.js';
 import { formatIn } from '../../report/numbers.js';
 import { renderMonteCarlo } from '../../report/uncertainty.js';
+import { langOption, withLang } from '../lang.js';
 import { emit } from '../output.js';
 import { EXIT, Exit, collect, loadAndEvaluate, parseFormat, parseSet } from '../shared.js';
 
@@ -46,7 +47,11 @@ function noDistributions(model: LoadedModel): Exit {
   if (found.length) {
     lines.push(`Run a scenario that gives some, e.g.:`, ...found.map((f) => `  cesuan mc ${f}`));
   } else {
-    lines.push('Write a scenario with `uncertain:` distributions and run that, e.g. scenarios/my-uncertainty.yaml:', `  model: ${model.spec.id}`, '  uncertain:');
+    // a scenario finds `model: <id>` in ../models or the bundled models; elsewhere it names the file beside it
+    const dir = dirname(resolve(model.file));
+    const inModels = dir === resolve(MODELS_DIR) || dir === resolve('models');
+    const scenario = inModels ? 'scenarios/my-uncertainty.yaml' : displayPath(join(dir, `${basename(model.file).replace(/\.ya?ml$/i, '')}-uncertainty.yaml`));
+    lines.push(`Write a scenario with \`uncertain:\` distributions and run that, e.g. ${scenario}:`, `  model: ${inModels ? model.spec.id : basename(model.file)}`, '  uncertain:');
     if (example) {
       const [id, a] = example;
       const [lo, hi] = a.range!;
@@ -60,7 +65,7 @@ function noDistributions(model: LoadedModel): Exit {
 }
 
 export function registerMc(program: Command): void {
-  program
+  withLang(program
     .command('mc')
     .description('Monte Carlo: sample the uncertain assumptions; mean, P5–P95 and P(target met) per indicator')
     .argument('<file>', 'model or scenario with `uncertain:` distributions')
@@ -72,9 +77,10 @@ export function registerMc(program: Command): void {
     .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
     .option('-s, --set <name=value>', 'override an assumption (repeatable; a distribution on it still wins)', collect, [])
     .option('--strict', 'exit 1 when a binding target is flagged')
-    .addHelpText('after', '\nExample: cesuan mc scenarios/zhengzhou-uncertain.yaml --indicator injury_insured\nExit codes: 0 ok, 1 flagged binding target under --strict, 2 bad input (also: nothing to sample).')
-    .action((file: string, opts: { samples?: string; seed?: string; indicator?: string; threshold?: string; format?: string; out?: string; set: string[]; strict?: boolean }) => {
+    .addHelpText('after', '\nExample: cesuan mc scenarios/zhengzhou-uncertain.yaml --indicator injury_insured\nExit codes: 0 ok, 1 flagged binding target under --strict, 2 bad input (also: nothing to sample).'))
+    .action((file: string, opts: { samples?: string; seed?: string; indicator?: string; threshold?: string; format?: string; out?: string; set: string[]; strict?: boolean; lang?: string }) => {
       const format = parseFormat(opts.format, opts.out);
+      const lang = langOption(opts.lang);
       const samples = opts.samples === undefined ? DEFAULT_SAMPLES : parseInteger('--samples', opts.samples, 1, MAX_SAMPLES);
       const seed = opts.seed === undefined ? DEFAULT_SEED : parseInteger('--seed', opts.seed, 0, Number.MAX_SAFE_INTEGER);
       const threshold = opts.threshold === undefined ? DEFAULT_THRESHOLD : parseProbability('--threshold', opts.threshold);
@@ -93,7 +99,7 @@ export function registerMc(program: Command): void {
         overrideSource: scenario,
         detail: opts.indicator ? [opts.indicator] : [],
       });
-      emit(renderMonteCarlo(result, format, { file: scenario?.file ?? model.file, scenario: name ?? null }, opts.indicator), opts.out);
+      emit(renderMonteCarlo(result, format, { file: scenario?.file ?? model.file, scenario: name ?? null, lang }, opts.indicator), opts.out);
       if (opts.strict && result.indicators.some((i) => i.flagged)) throw new Exit(EXIT.findings);
     });
 }

@@ -7,9 +7,11 @@ import type { FieldPath, LoadedModel } from '../../model/load.js';
 import type { StatedFigureSpec } from '../../model/schema.js';
 import { classifyStated, decimalsOf, toleranceFor } from './audit.js';
 import { compileProgram, runProgram, type CompiledFigure, type CompiledIndicator, type Locatable, type Program } from './program.js';
+import { formatNumber } from './format.js';
 import { meetsTarget } from './target.js';
 import { interpolatedPath } from './trajectory.js';
 import { ExpressionError } from '../expression-error.js';
+import { defaultDomain } from './domain.js';
 import type {
   AssumptionState, DerivationResult, IndicatorResult, ModelResult, Problem, StatedFigureCheck, Value, YearValue,
 } from '../types.js';
@@ -143,11 +145,6 @@ function runFigure(figure: CompiledFigure, values: Value[], fallback: number | n
   }
 }
 
-function defaultDomain(unit: string): [number, number] | undefined {
-  if (unit === '%') return [0, 100];
-  if (/人|万|亿|元|户|个|家/.test(unit)) return [0, Number.POSITIVE_INFINITY];
-  return undefined;
-}
 
 function buildResult(program: Program, values: Value[], publishedValues: Value[], published: Program, overrides: Overrides, overrideSource: Locatable | undefined): ModelResult {
   const model = program.model;
@@ -217,9 +214,12 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
         assumptions: d.slot === undefined ? [] : program.upstreamAssumptions[d.slot]!,
       };
     });
-    const checks = is.stated.map((s, i) => check(ind, null, s, ind.checks[i]!, i, null, s.expr, is.baseline.source.quote, true));
+    const checks = is.stated.map((s, i) => check(ind, null, s, ind.checks[i]!, i, null, s.expr, is.baseline.source?.quote, true));
     const projection = ind.slot === undefined ? null : num(values[ind.slot]);
     const primary = ind.derivations.find((d) => d.id === is.primary);
+    const primaryValue = primary?.slot === undefined ? undefined : values[primary.slot];
+    // a list would quietly make the indicator "not modelled" and drop its target: refuse it at the formula
+    if (Array.isArray(primaryValue)) problem('error', `a primary derivation must give one number, not a list of ${primaryValue.length}`, [...base, 'derivations', primary!.id, 'formula']);
     const baseline = is.baseline.value;
     let trajectory: YearValue[] = [];
     if (projection !== null && Number.isFinite(projection)) {
@@ -244,7 +244,7 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
       const path = [...base, 'derivations', d.id, 'formula'];
       if (!Number.isFinite(d.value)) findings.push(`${d.id}: result is ${d.value}`);
       else if (outside(d.value)) {
-        const msg = `${d.id}: ${d.value} ${is.unit} is outside the plausible range [${domain![0]}, ${domain![1]}]`;
+        const msg = `${d.id}: ${formatNumber(d.value, 12)} ${is.unit} is outside the plausible range [${domain![0]}, ${domain![1]}]`;
         findings.push(msg);
         problem('warning', msg, path);
       }
@@ -255,10 +255,17 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
         findings.push(msg);
         problem('error', msg, [...base, 'derivations', primary?.id ?? '', 'path']);
       } else if (outside(p.value)) {
-        const msg = `path: ${p.year} value ${p.value} ${is.unit} is outside the plausible range`;
+        const msg = `path: ${p.year} value ${formatNumber(p.value, 12)} ${is.unit} is outside the plausible range`;
         findings.push(msg);
         problem('warning', msg, [...base, 'derivations', primary?.id ?? '', 'path']);
       }
+    }
+    // in a path an indicator id is its final value: a path that never moves with t is usually that mistake
+    const flat = primary?.path !== undefined && is.kind !== 'cumulative' && trajectory.length > 1 && trajectory.every((p) => p.value === trajectory[0]!.value);
+    if (flat && baseline !== null && projection !== null && Math.abs(baseline - projection) > 1e-9 * Math.max(1, Math.abs(projection))) {
+      const msg = `path does not vary with t (${trajectory[0]!.value} in every year, ${years.base} included) while the baseline is ${baseline} and the projection ${projection}: inside a path an indicator id means its final value; write the path in t`;
+      findings.push(msg);
+      problem('warning', msg, [...base, 'derivations', primary!.id, 'path']);
     }
     const target = is.target ? { op: is.target.op, value: is.target.value, ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}) } : null;
     let verdict: IndicatorResult['verdict'] = 'not_modelled';
@@ -312,13 +319,34 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
   });
 
   for (const a of assumptions) {
-    if (!a.overridden || !a.range || (a.value >= a.range[0] && a.value <= a.range[1])) continue;
-    const path = ['set', a.id];
-    problems.push({ severity: 'warning', message: `${a.id} = ${a.value} is outside its range [${a.range[0]}, ${a.range[1]}]`, field: path.join('.'), position: (overrideSource ?? model).locate(path) });
+    const range = a.range;
+    if (!range) continue;
+    const message = (v: number) => `${a.id} = ${formatNumber(v, 12)} is outside its range [${formatNumber(range[0], 12)}, ${formatNumber(range[1], 12)}]`;
+    if (a.overridden && !(a.value >= range[0] && a.value <= range[1])) {
+      const path = ['set', a.id];
+      problems.push({ severity: 'warning', message: message(a.value), field: path.join('.'), position: (overrideSource ?? model).locate(path) });
+    }
+    // the model's own default, where it is written (for alias.name, in the imported model's file)
+    if (Number.isFinite(a.published) && !(a.published >= range[0] && a.published <= range[1])) {
+      const node = published.nodes[published.slotOf.get(a.id)!]!;
+      const path = ['assumptions', node.path[1] as string, 'default'];
+      problems.push({ severity: 'warning', message: message(a.published), field: path.join('.'), position: (node.model as LoadedModel).locate(path) });
+    }
   }
 
   for (const u of program.unquotedLiterals) {
     problems.push({ severity: 'warning', message: `the number ${u.literal} appears in none of the quotes behind this formula (provenance)`, field: u.field, position: u.position });
+  }
+
+  // easy mistakes, each at its position: an id that is not the file name, a percentage written as a ratio
+  const stem = model.file.split(/[\\/]/).pop()!.replace(/\.ya?ml$/i, '');
+  if (stem !== spec.id && !model.file.startsWith('<')) {
+    problems.push({ severity: 'warning', message: `the model id "${spec.id}" differs from the file name "${stem}" (imports and scenarios find a model by its id as models/<id>.yaml)`, field: 'id', position: model.locate(['id']) });
+  }
+  for (const a of assumptions) {
+    if (a.id.includes('.') || a.unit !== 'ratio' || !(a.published > 1)) continue;
+    const path = ['assumptions', a.id, 'default'];
+    problems.push({ severity: 'warning', message: `${a.id}: default ${a.published} for a ratio is above 1 — a percentage written as a plain number? (write ${a.published / 100} or ${a.published}%)`, field: path.join('.'), position: model.locate(path) });
   }
 
   const valueMap: Record<string, Value> = {};

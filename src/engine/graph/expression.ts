@@ -9,13 +9,39 @@
 import type { MathNode } from 'mathjs';
 import { formatValue } from './format.js';
 import { ExpressionError } from '../expression-error.js';
-import { cagr } from '../methods/cagr.js';
-import { METHODS } from '../methods/index.js';
+import { METHODS, methodNamed } from '../methods/index.js';
+import { calleeName, dottedName, formulaNode, nodeTypeWord } from './nodes.js';
 import { parseFormula } from './parser.js';
 import type { Value } from '../types.js';
 
+/** Limits on one formula, each named in the message that refuses it: characters, nesting, parse-tree nodes. */
 export const MAX_EXPRESSION_LENGTH = 2000;
+/** Parentheses, calls, arrays and different operators nest; a chain of one operator (a + b + c …) is one level. */
 export const MAX_EXPRESSION_DEPTH = 40;
+export const MAX_EXPRESSION_NODES = 500;
+
+/** A chain of the same binary operator (`a + b + c` parses as `(a + b) + c`) stays at its parent's level. */
+function childDepth(parent: MathNode, child: MathNode, depth: number): number {
+  const p = parent as unknown as { type: string; fn?: string; args?: unknown[] };
+  const c = child as unknown as { type: string; fn?: string; args?: unknown[] };
+  const chain = p.type === 'OperatorNode' && c.type === 'OperatorNode' && p.fn === c.fn && p.args?.length === 2 && c.args?.length === 2;
+  return chain ? depth : depth + 1;
+}
+
+/** Node count and nesting depth of a parsed formula (as childDepth counts it). */
+function measureTree(root: MathNode): { nodes: number; depth: number } {
+  let nodes = 0;
+  let deepest = 0;
+  const walk = (node: MathNode, depth: number): void => {
+    nodes++;
+    deepest = Math.max(deepest, depth);
+    // past the limits the answer is already "too big": stop walking
+    if (nodes > MAX_EXPRESSION_NODES * 4 || depth > MAX_EXPRESSION_DEPTH * 4) return;
+    node.forEach((child) => walk(child, childDepth(node, child, depth)));
+  };
+  walk(root, 0);
+  return { nodes, depth: deepest };
+}
 
 export { ExpressionError };
 
@@ -41,8 +67,22 @@ export interface CompiledExpression {
   run: (values: Value[], t?: number) => Value;
   /** the expression with every reference replaced by its current value */
   substitute: (values: Value[], t?: number) => string;
-  /** the whitelisted syntax tree and what each name in it resolved to (for the vector compiler in vector.ts) */
-  tree: { root: MathNode; refs: ReadonlyMap<MathNode, Reference>; closures: ReadonlyMap<MathNode, (values: Value[], t: number) => Value> };
+  /** the whitelisted syntax tree and what each name in it resolved to (for straight-line.ts and uncertainty/vector.ts) */
+  tree: {
+    root: MathNode;
+    refs: ReadonlyMap<MathNode, Reference>;
+    closures: ReadonlyMap<MathNode, (values: Value[], t: number) => Value>;
+    /** each call's function: the method's `fn`, or its `years.fn` bound to the named series it was given */
+    calls: ReadonlyMap<MathNode, MethodCall>;
+  };
+}
+
+/** What a FunctionNode calls, decided once at compile time (see MethodDescriptor in methods/method.ts). */
+export interface MethodCall {
+  name: string;
+  fn: (...args: Value[]) => Value;
+  /** true when `fn` is the method's own (not its years form): the vector core may stand in for it */
+  plain: boolean;
 }
 
 type Closure = (values: Value[], t: number) => Value;
@@ -80,26 +120,18 @@ export const BINARY: Record<string, (x: number, y: number) => number> = {
   or: (x, y) => Number(Boolean(x) || Boolean(y)),
 };
 
-/** `a.b.c` written as nested AccessorNodes with dot notation → ['a', 'b', 'c']; anything else → undefined. */
-export function dottedName(node: MathNode): string[] | undefined {
-  if (node.type === 'SymbolNode') return [(node as unknown as { name: string }).name];
-  if (node.type !== 'AccessorNode') return undefined;
-  const acc = node as unknown as { object: MathNode; index: { dotNotation: boolean; dimensions: MathNode[] } };
-  if (!acc.index.dotNotation || acc.index.dimensions.length !== 1) return undefined;
-  const head = dottedName(acc.object);
-  const prop = acc.index.dimensions[0] as unknown as { value: unknown };
-  return head && typeof prop.value === 'string' ? [...head, prop.value] : undefined;
-}
-
 export function compileExpression(text: string, resolve: Resolver, options: { allowT?: boolean } = {}): CompiledExpression {
-  if (text.length > MAX_EXPRESSION_LENGTH) throw new ExpressionError(`expression is ${text.length} characters; the limit is ${MAX_EXPRESSION_LENGTH}`);
+  if (text.length > MAX_EXPRESSION_LENGTH) throw new ExpressionError(`expression is ${text.length} characters long; the length limit is ${MAX_EXPRESSION_LENGTH}`);
   let root: MathNode;
   try {
     root = parseFormula(text);
   } catch (err) {
-    if (err instanceof RangeError) throw new ExpressionError('expression is nested too deeply');
+    if (err instanceof RangeError) throw new ExpressionError(`expression is nested too deeply to parse; the depth limit is ${MAX_EXPRESSION_DEPTH}`);
     throw new ExpressionError(`cannot parse "${text}": ${(err as Error).message}`);
   }
+  const size = measureTree(root);
+  if (size.nodes > MAX_EXPRESSION_NODES) throw new ExpressionError(`expression has ${size.nodes > MAX_EXPRESSION_NODES * 4 ? `more than ${MAX_EXPRESSION_NODES * 4}` : size.nodes} nodes; the node limit is ${MAX_EXPRESSION_NODES}`);
+  if (size.depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`expression is nested ${size.depth > MAX_EXPRESSION_DEPTH * 4 ? `more than ${MAX_EXPRESSION_DEPTH * 4}` : size.depth} levels deep; the depth limit is ${MAX_EXPRESSION_DEPTH}`);
   const deps = new Map<string, number>();
   const constants: number[] = [];
   const refs = new Map<MathNode, Reference>();
@@ -113,23 +145,25 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
 
   // every node's closure, kept so the vector compiler (vector.ts) runs the parts no sample reaches exactly as here
   const closures = new Map<MathNode, Closure>();
+  const calls = new Map<MathNode, MethodCall>();
   const build = (node: MathNode, depth: number): Closure => {
     const c = buildNode(node, depth);
     closures.set(node, c);
     return c;
   };
   const buildNode = (node: MathNode, depth: number): Closure => {
-    if (depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep`);
-    switch (node.type) {
+    if (depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep; the depth limit is ${MAX_EXPRESSION_DEPTH}`);
+    const n = formulaNode(node);
+    switch (n.type) {
       case 'ConstantNode': {
-        const value = (node as unknown as { value: unknown }).value;
+        const value = n.value;
         if (typeof value !== 'number') throw new ExpressionError(`only numbers are allowed as constants, not ${JSON.stringify(value)}`);
         if (!Number.isFinite(value)) throw new ExpressionError(`constant ${text} is not a finite number`);
         constants.push(value);
         return () => value;
       }
       case 'ParenthesisNode':
-        return build((node as unknown as { content: MathNode }).content, depth + 1);
+        return build(n.content, depth + 1);
       case 'SymbolNode':
       case 'AccessorNode': {
         const parts = dottedName(node);
@@ -148,85 +182,67 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
         return (values) => values[slot]!;
       }
       case 'OperatorNode': {
-        const op = node as unknown as { fn: string; op: string; args: MathNode[] };
-        const args = op.args.map((a) => build(a, depth + 1));
-        if (op.fn === 'unaryMinus') {
+        const args = n.args.map((a) => build(a, childDepth(node, a, depth)));
+        if (n.fn === 'unaryMinus') {
           const [a] = args;
           return (v, t) => { const x = a!(v, t); return Array.isArray(x) ? x.map((y) => -y) : -x; };
         }
-        if (op.fn === 'unaryPlus') return args[0]!;
-        if (op.fn === 'not') {
+        if (n.fn === 'unaryPlus') return args[0]!;
+        if (n.fn === 'not') {
           const [a] = args;
           return (v, t) => Number(!num(a!(v, t), 'not'));
         }
-        const f = BINARY[op.fn];
-        if (!f || args.length !== 2) throw new ExpressionError(`operator "${op.op}" is not allowed`);
+        const f = Object.hasOwn(BINARY, n.fn) ? BINARY[n.fn] : undefined;
+        if (!f || args.length !== 2) throw new ExpressionError(`operator "${n.op}" is not allowed`);
         const [a, b] = args as [Closure, Closure];
+        const op = n.op;
         return (v, t) => {
           const x = a(v, t);
           const y = b(v, t);
-          return typeof x === 'number' && typeof y === 'number' ? f(x, y) : elementwise(x, y, f, op.op);
+          return typeof x === 'number' && typeof y === 'number' ? f(x, y) : elementwise(x, y, f, op);
         };
       }
       case 'ConditionalNode': {
-        const c = node as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
-        const cond = build(c.condition, depth + 1);
-        const yes = build(c.trueExpr, depth + 1);
-        const no = build(c.falseExpr, depth + 1);
+        const cond = build(n.condition, depth + 1);
+        const yes = build(n.trueExpr, depth + 1);
+        const no = build(n.falseExpr, depth + 1);
         return (v, t) => (num(cond(v, t), 'a condition') ? yes(v, t) : no(v, t));
       }
       case 'ArrayNode': {
-        const items = (node as unknown as { items: MathNode[] }).items.map((i) => build(i, depth + 1));
+        const items = n.items.map((i) => build(i, depth + 1));
         return (v, t) => items.map((i) => num(i(v, t), 'an array element'));
       }
       case 'FunctionNode': {
-        const fnNode = node as unknown as { fn: MathNode; args: MathNode[] };
-        if (fnNode.fn.type !== 'SymbolNode') throw new ExpressionError('only named functions may be called');
-        const name = (fnNode.fn as unknown as { name: string }).name;
-        const method = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
+        const name = calleeName(n);
+        if (name === undefined) throw new ExpressionError('only named functions may be called');
+        const method = methodNamed(name);
         if (!method) throw new ExpressionError(`function "${name}" is not allowed (allowed: ${Object.keys(METHODS).join(', ')})`);
-        if (name === 'at') {
-          const seriesParts = fnNode.args[0] ? dottedName(fnNode.args[0]) : undefined;
-          const ref = seriesParts ? reference(seriesParts) : undefined;
-          if (!ref?.years || fnNode.args.length !== 2) throw new ExpressionError('at(series, year) needs a series name and a year');
-          refs.set(fnNode.args[0]!, ref);
-          const years = ref.years;
-          const slot = ref.slot;
-          const year = build(fnNode.args[1]!, depth + 1);
-          return (v, t) => {
-            const y = num(year(v, t), 'at(…, year)');
-            const i = years.indexOf(y);
-            if (i < 0) throw new ExpressionError(`at(${ref.key}, ${y}): the series has no value for ${y} (years ${years.join(', ')})`);
-            return (v[slot] as number[])[i]!;
-          };
+        if (method.arity && !method.arity.includes(n.args.length)) {
+          throw new ExpressionError(`${name}() takes ${method.arity.join(' or ')} arguments, got ${n.args.length}`);
         }
-        if (name === 'cagr' && fnNode.args.length === 1) {
-          // cagr(series) of a named series spans its years (2015 → 2020 is five years, not one)
-          const seriesParts = dottedName(fnNode.args[0]!);
-          const ref = seriesParts ? resolve(seriesParts) : undefined;
-          if (ref?.years && ref.years.length >= 2) {
-            reference(seriesParts!);
-            refs.set(fnNode.args[0]!, ref);
-            const span = ref.years[ref.years.length - 1]! - ref.years[0]!;
-            const slot = ref.slot;
-            return (v) => {
-              const values = v[slot] as number[];
-              return cagr(values[0]!, values[values.length - 1]!, span);
-            };
+        let fn = method.fn;
+        if (method.years) {
+          // a named series where the method reads years (cagr spans them, at looks one up): bind them now
+          const arg = n.args[method.years.arg];
+          const parts = arg ? dottedName(arg) : undefined;
+          const ref = parts ? resolve(parts) : undefined;
+          if (ref?.years) {
+            const named = { key: ref.key, years: ref.years };
+            const withYears = method.years.fn;
+            fn = (...values) => withYears(named, ...values);
+          } else if (method.years.required) {
+            throw new ExpressionError(method.years.required);
           }
         }
-        const args = fnNode.args.map((a) => build(a, depth + 1));
-        if (method.arity && !method.arity.includes(args.length)) {
-          throw new ExpressionError(`${name}() takes ${method.arity.join(' or ')} arguments, got ${args.length}`);
-        }
-        const fn = method.fn;
+        calls.set(node, { name, fn, plain: fn === method.fn });
+        const args = n.args.map((a) => build(a, depth + 1));
         if (args.length === 1) { const [a] = args as [Closure]; return (v, t) => fn(a(v, t)); }
         if (args.length === 2) { const [a, b] = args as [Closure, Closure]; return (v, t) => fn(a(v, t), b(v, t)); }
         if (args.length === 3) { const [a, b, c] = args as [Closure, Closure, Closure]; return (v, t) => fn(a(v, t), b(v, t), c(v, t)); }
         return (v, t) => fn(...args.map((a) => a(v, t)));
       }
       default:
-        throw new ExpressionError(`${node.type.replace(/Node$/, '').toLowerCase()} expressions are not allowed in formulas`);
+        throw new ExpressionError(`${nodeTypeWord(n)} expressions are not allowed in formulas`);
     }
   };
 
@@ -241,9 +257,10 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
       handler: (node: MathNode) => {
         const ref = refs.get(node);
         if (ref) return formatValue(values[ref.slot]!);
-        if (node.type === 'SymbolNode' && (node as unknown as { name: string }).name === 't' && options.allowT) return String(t);
+        const n = formulaNode(node);
+        if (n.type === 'SymbolNode' && n.name === 't' && options.allowT) return String(t);
         return undefined;
       },
-    } as never);
-  return { text, deps: [...deps.keys()], depSlots: [...deps.values()], constants, run, substitute, tree: { root, refs, closures } };
+    });
+  return { text, deps: [...deps.keys()], depSlots: [...deps.values()], constants, run, substitute, tree: { root, refs, closures, calls } };
 }

@@ -6,6 +6,7 @@
 import { CesuanError } from '../../model/errors.js';
 import type { FieldPath, LoadedModel } from '../../model/load.js';
 import type { DerivationSpec, IndicatorSpec } from '../../model/schema.js';
+import { parseTemplate, TemplateError, type ParsedTemplate } from '../../model/template.js';
 import { compileExpression, type CompiledExpression, type Reference, type Resolver } from './expression.js';
 import { ExpressionError } from '../expression-error.js';
 import { compileStraightLine, type StraightLine } from './straight-line.js';
@@ -26,6 +27,13 @@ export interface CompiledDerivation {
   path: CompiledExpression | undefined;
   stated: CompiledFigure[];
   computed: CompiledFigure[];
+  /** the `text:` template and one compiled expression per placeholder (names checked like a formula's) */
+  text: CompiledTemplate | undefined;
+}
+
+export interface CompiledTemplate {
+  template: ParsedTemplate;
+  values: CompiledExpression[];
 }
 
 export interface CompiledIndicator {
@@ -192,6 +200,7 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
         path: d.path ? compileAt(d.path, resolveRoot, root, [...dpath, 'path'], true) : undefined,
         stated: d.stated.map((s, i) => ({ path: [...dpath, 'stated', i], expr: s.expr ? compileAt(s.expr, resolveRoot, root, [...dpath, 'stated', i, 'expr']) : undefined })),
         computed: d.computed.map((c, i) => ({ path: [...dpath, 'computed', i], expr: compileAt(c.expr, resolveRoot, root, [...dpath, 'computed', i, 'expr']) })),
+        text: d.text === undefined ? undefined : compileTemplate(d.text, id, resolveRoot, root, [...dpath, 'text']),
       };
     });
     return {
@@ -215,6 +224,31 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
     indicators,
     assumptionKeys,
   };
+}
+
+/**
+ * A derivation's `text:` template: parsed, and each placeholder compiled like a formula. Names resolve as in
+ * formulas, then within the indicator (`basis2`, `chosen`, `target` of the same indicator).
+ */
+export function compileTemplate(text: string, indicator: string, resolve: Resolver, model: Locatable, path: FieldPath): CompiledTemplate {
+  let template: ParsedTemplate;
+  try {
+    template = parseTemplate(text);
+  } catch (err) {
+    if (err instanceof TemplateError) throw new CesuanError(`template: ${err.message}`, model.locate(path), fieldName(path));
+    throw err;
+  }
+  const local: Resolver = (parts) => resolve(parts) ?? resolve([indicator, ...parts]);
+  const values = template.parts.flatMap((part) => {
+    if (typeof part === 'string') return [];
+    try {
+      return [compileExpression(part.expr, local)];
+    } catch (err) {
+      if (err instanceof ExpressionError) throw new CesuanError(`template ${part.raw}: ${err.message}`, model.locate(path), fieldName(path));
+      throw err;
+    }
+  });
+  return { template, values };
 }
 
 /** Kahn's algorithm; on a cycle, an error naming it (a → b → a) at the first node's field. */
@@ -401,12 +435,12 @@ function findUnquotedLiterals(root: LoadedModel, indicators: CompiledIndicator[]
   for (const ind of indicators) {
     const is = ind.spec;
     for (const [i, c] of ind.checks.entries()) {
-      check(c.expr, [...c.path, 'expr'], joinQuotes([is.stated[i]!.source?.quote, is.baseline.source.quote, is.target?.source.quote]));
+      check(c.expr, [...c.path, 'expr'], joinQuotes([is.stated[i]!.source?.quote, is.baseline.source?.quote, is.target?.source.quote]));
     }
   }
   for (const ind of indicators) {
     const is = ind.spec;
-    const indicatorQuotes = [is.baseline.source.quote, is.target?.source.quote, is.chosen?.source.quote, ...is.stated.map((s) => s.source?.quote)];
+    const indicatorQuotes = [is.baseline.source?.quote, is.target?.source.quote, is.chosen?.source.quote, ...is.stated.map((s) => s.source?.quote)];
     for (const d of ind.derivations) {
       const quotes = joinQuotes([d.spec.source.quote, ...d.spec.stated.map((s) => s.source?.quote), ...indicatorQuotes]);
       const exprs = [
@@ -416,6 +450,21 @@ function findUnquotedLiterals(root: LoadedModel, indicators: CompiledIndicator[]
         { expr: d.path, path: ['indicators', ind.id, 'derivations', d.id, 'path'] as FieldPath },
       ];
       for (const { expr, path } of exprs) check(expr, path, quotes);
+    }
+  }
+  // plain numbers stand for what the document prints too: a literal default, a stated figure's value
+  const checkNumber = (value: number, path: FieldPath, quotes: string) => {
+    if (quotes === '' || STRUCTURAL(value) || printedForms(value).some((f) => quotes.includes(f))) return;
+    out.push({ field: path.join('.'), literal: value, position: root.locate(path) });
+  };
+  for (const [id, a] of Object.entries(root.spec.assumptions)) {
+    if (typeof a.default === 'number' && a.source) checkNumber(a.default, ['assumptions', id, 'default'], joinQuotes([a.source.quote, a.back_solved, a.note]));
+  }
+  for (const [id, is] of Object.entries(root.spec.indicators)) {
+    const own = [is.baseline.source?.quote, is.target?.source.quote, is.chosen?.source.quote];
+    is.stated.forEach((f, i) => checkNumber(f.value, ['indicators', id, 'stated', i, 'value'], joinQuotes([f.source?.quote, ...own])));
+    for (const [did, d] of Object.entries(is.derivations)) {
+      d.stated.forEach((f, i) => checkNumber(f.value, ['indicators', id, 'derivations', did, 'stated', i, 'value'], joinQuotes([f.source?.quote, d.source.quote, ...own])));
     }
   }
   return out;

@@ -12,16 +12,17 @@
  * Safety: the generated source is built only from the syntax tree that compileExpression already
  * whitelisted and holds no text of the formula: numbers (String() of a finite number, checked against a
  * number pattern), slot indices `v[12]`, operator names that are keys of BINARY, and method references `m3`
- * bound to METHODS entries. No name, string or other text from a model file reaches it. Nodes not handled
- * here (`at`, `cagr(series)` …) call that slot's own closure.
+ * bound to the function the closure compiler chose for that call (tree.calls: a method's `fn`, or its
+ * `years.fn` bound to a named series). No name, string or other text from a model file reaches it. A node
+ * not handled here makes that slot call its own closure.
  *
  * Results are identical to the closures' to the bit: the same functions in the same order. Any throw makes
  * runProgram rerun the closures, which raise the located error.
  */
 import type { MathNode } from 'mathjs';
-import { BINARY, CONSTANTS, elementwise } from './expression.js';
+import { BINARY, CONSTANTS, elementwise, type CompiledExpression, type MethodCall } from './expression.js';
 import { ExpressionError } from '../expression-error.js';
-import { METHODS } from '../methods/index.js';
+import { formulaNode } from './nodes.js';
 import type { GraphNode } from './graph-node.js';
 import type { Value } from '../types.js';
 
@@ -71,20 +72,20 @@ export function compileStraightLine(nodes: GraphNode[], order: number[], pinnabl
     return undefined;
   }
 
-  const methods: Value[] = [];
-  const methodIndex = new Map<string, number>();
+  const methods: MethodCall['fn'][] = [];
+  const methodIndex = new Map<MethodCall['fn'], number>();
   const operators = new Set<string>();
 
-  const gen = (node: MathNode, refs: ReadonlyMap<MathNode, { slot: number }>): string => {
-    const n = node as unknown as Record<string, unknown>;
-    switch (node.type) {
+  const gen = (node: MathNode, tree: CompiledExpression['tree']): string => {
+    const n = formulaNode(node);
+    switch (n.type) {
       case 'ConstantNode':
-        return literal(n['value']);
+        return literal(n.value);
       case 'ParenthesisNode':
-        return gen(n['content'] as MathNode, refs);
+        return gen(n.content, tree);
       case 'SymbolNode':
       case 'AccessorNode': {
-        const ref = refs.get(node);
+        const ref = tree.refs.get(node);
         if (ref) {
           if (!Number.isInteger(ref.slot) || ref.slot < 0 || ref.slot >= nodes.length) throw new Unsupported();
           const value = scratch[ref.slot];
@@ -92,37 +93,33 @@ export function compileStraightLine(nodes: GraphNode[], order: number[], pinnabl
           if (fixed[ref.slot] === 1 && typeof value === 'number' && Number.isFinite(value)) return literal(value);
           return `v[${ref.slot}]`;
         }
-        const name = n['name'];
-        if (node.type === 'SymbolNode' && typeof name === 'string' && Object.hasOwn(CONSTANTS, name)) return literal(CONSTANTS[name]);
+        if (n.type === 'SymbolNode' && Object.hasOwn(CONSTANTS, n.name)) return literal(CONSTANTS[n.name]);
         throw new Unsupported();
       }
       case 'OperatorNode': {
-        const fn = n['fn'];
-        const args = n['args'] as MathNode[];
-        if (fn === 'unaryMinus' && args.length === 1) return `neg(${gen(args[0]!, refs)})`;
-        if (fn === 'unaryPlus' && args.length === 1) return gen(args[0]!, refs);
-        if (fn === 'not' && args.length === 1) return `Number(!num(${gen(args[0]!, refs)}))`;
-        if (typeof fn !== 'string' || !Object.hasOwn(BINARY, fn) || !IDENTIFIER.test(fn) || args.length !== 2) throw new Unsupported();
+        const { fn, args } = n;
+        if (fn === 'unaryMinus' && args.length === 1) return `neg(${gen(args[0]!, tree)})`;
+        if (fn === 'unaryPlus' && args.length === 1) return gen(args[0]!, tree);
+        if (fn === 'not' && args.length === 1) return `Number(!num(${gen(args[0]!, tree)}))`;
+        if (!Object.hasOwn(BINARY, fn) || !IDENTIFIER.test(fn) || args.length !== 2) throw new Unsupported();
         operators.add(fn);
-        return `op_${fn}(${gen(args[0]!, refs)}, ${gen(args[1]!, refs)})`;
+        return `op_${fn}(${gen(args[0]!, tree)}, ${gen(args[1]!, tree)})`;
       }
       case 'ConditionalNode':
-        return `(num(${gen(n['condition'] as MathNode, refs)}) ? ${gen(n['trueExpr'] as MathNode, refs)} : ${gen(n['falseExpr'] as MathNode, refs)})`;
+        return `(num(${gen(n.condition, tree)}) ? ${gen(n.trueExpr, tree)} : ${gen(n.falseExpr, tree)})`;
       case 'ArrayNode':
-        return `[${(n['items'] as MathNode[]).map((i) => `num(${gen(i, refs)})`).join(', ')}]`;
+        return `[${n.items.map((i) => `num(${gen(i, tree)})`).join(', ')}]`;
       case 'FunctionNode': {
-        const callee = n['fn'] as MathNode;
-        const name = callee.type === 'SymbolNode' ? (callee as unknown as { name: unknown }).name : undefined;
-        const args = n['args'] as MathNode[];
-        // at() and cagr(series) are compiled specially by the closure compiler: keep its closure
-        if (typeof name !== 'string' || name === 'at' || (name === 'cagr' && args.length === 1) || !Object.hasOwn(METHODS, name)) throw new Unsupported();
-        let i = methodIndex.get(name);
+        // the function the closure compiler bound to this call (a method's fn, or its years form)
+        const call = tree.calls.get(node);
+        if (!call) throw new Unsupported();
+        let i = methodIndex.get(call.fn);
         if (i === undefined) {
           i = methods.length;
-          methods.push(METHODS[name]!.fn as never);
-          methodIndex.set(name, i);
+          methods.push(call.fn);
+          methodIndex.set(call.fn, i);
         }
-        return `m${i}(${args.map((a) => gen(a, refs)).join(', ')})`;
+        return `m${i}(${n.args.map((a) => gen(a, tree)).join(', ')})`;
       }
       default:
         throw new Unsupported();
@@ -150,7 +147,7 @@ export function compileStraightLine(nodes: GraphNode[], order: number[], pinnabl
         value = `D[${slot}]`;
       } else {
         try {
-          value = gen(node.expr.tree.root, node.expr.tree.refs);
+          value = gen(node.expr.tree.root, node.expr.tree);
         } catch (err) {
           if (!(err instanceof Unsupported)) throw err;
           closures[slot] = node.expr.run;

@@ -1,5 +1,6 @@
 import { ExpressionError } from '../expression-error.js';
 import { asNumber } from './args.js';
+import { excelNumbers, method } from './method.js';
 import type { Value } from '../types.js';
 
 /**
@@ -15,8 +16,14 @@ export function coverage(holders: number, population: number): number {
   return holders / population;
 }
 
-export const coverageMethod = {
+export const coverageMethod = method({
+  name: 'coverage',
   fn: (holders: Value, population: Value) =>
     coverage(asNumber(holders, 'coverage', 'holders'), asNumber(population, 'coverage', 'population')),
   arity: [2],
-};
+  vector: { arity: 2, f: coverage },
+  excel: (args) => {
+    const [holders, population] = excelNumbers(args, 'coverage');
+    return `${holders}/${population}`;
+  },
+});

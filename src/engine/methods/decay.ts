@@ -1,5 +1,6 @@
 import { ExpressionError } from '../expression-error.js';
 import { asNumber, asSeries } from './args.js';
+import { method } from './method.js';
 import type { Value } from '../types.js';
 
 /**
@@ -27,7 +28,8 @@ export function decayAmount(values: number[], t: number): number {
 const MAX_DECAY_YEARS = 1000;
 
 export function decay(values: number[], years: number): number {
-  if (!(years <= MAX_DECAY_YEARS)) throw new ExpressionError(`decay(): years must be at most ${MAX_DECAY_YEARS}, got ${years}`);
+  if (!Number.isInteger(years) || years < 0) throw new ExpressionError(`decay(): years must be a whole number ≥ 0, got ${years}`);
+  if (years > MAX_DECAY_YEARS) throw new ExpressionError(`decay(): years must be at most ${MAX_DECAY_YEARS}, got ${years}`);
   const r = decayRatio(values);
   const last = values[values.length - 1]!;
   let total = 0;
@@ -35,12 +37,16 @@ export function decay(values: number[], years: number): number {
   return total;
 }
 
-export const decayMethod = {
+export const decayMethod = method({
+  name: 'decay',
   fn: (series: Value, years: Value) => decay(asSeries(series, 'decay', 'increments', 2), asNumber(years, 'decay', 'years')),
   arity: [2],
-};
+  excel: { none: 'decay() sums year by year; the workbook keeps cesuan’s total' },
+});
 
-export const decayAmountMethod = {
+export const decayAmountMethod = method({
+  name: 'decay_amount',
   fn: (series: Value, t: Value) => decayAmount(asSeries(series, 'decay_amount', 'increments', 2), asNumber(t, 'decay_amount', 't')),
   arity: [2],
-};
+  excel: { none: 'decay_amount() is left to cesuan, like decay()' },
+});

@@ -1,6 +1,7 @@
-import { linearRegression } from 'simple-statistics';
 import { ExpressionError } from '../expression-error.js';
 import { asSeries } from './args.js';
+import { centredLine } from './least-squares.js';
+import { method } from './method.js';
 import type { Value } from '../types.js';
 
 /**
@@ -15,10 +16,12 @@ import type { Value } from '../types.js';
 export function elasticity(xs: number[], ys: number[]): number {
   if (xs.length !== ys.length) throw new ExpressionError(`elasticity(): xs has ${xs.length} values but ys has ${ys.length}`);
   if ([...xs, ...ys].some((v) => v <= 0)) throw new ExpressionError('elasticity(): values must be positive');
-  return linearRegression(xs.map((x, i) => [Math.log(x), Math.log(ys[i]!)])).m;
+  return centredLine(xs.map(Math.log), ys.map(Math.log), 'elasticity').m;
 }
 
-export const elasticityMethod = {
+export const elasticityMethod = method({
+  name: 'elasticity',
   fn: (xs: Value, ys: Value) => elasticity(asSeries(xs, 'elasticity', 'xs', 2), asSeries(ys, 'elasticity', 'ys', 2)),
   arity: [2],
-};
+  excel: { none: 'elasticity() is a least-squares fit on logarithms; the workbook keeps cesuan’s value' },
+});

@@ -1,5 +1,6 @@
 import { ExpressionError } from '../expression-error.js';
 import { asSeries } from './args.js';
+import { method } from './method.js';
 import type { Value } from '../types.js';
 
 /**
@@ -13,12 +14,16 @@ export function growthRates(values: number[]): number[] {
   const rates: number[] = [];
   for (let i = 1; i < values.length; i++) {
     if (values[i - 1] === 0) throw new ExpressionError(`growth_rates(): value ${i} is 0, growth from 0 is undefined`);
-    rates.push(values[i]! / values[i - 1]! - 1);
+    const rate = values[i]! / values[i - 1]! - 1;
+    if (!Number.isFinite(rate)) throw new ExpressionError(`growth_rates(): growth from value ${i} (${values[i - 1]}) to value ${i + 1} (${values[i]}) is too large for a number`);
+    rates.push(rate);
   }
   return rates;
 }
 
-export const growthRatesMethod = {
+export const growthRatesMethod = method({
+  name: 'growth_rates',
   fn: (series: Value) => growthRates(asSeries(series, 'growth_rates', 'series', 2)),
   arity: [1],
-};
+  excel: { none: 'growth_rates() gives a series, not one cell' },
+});

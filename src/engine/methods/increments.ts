@@ -1,4 +1,5 @@
 import { asSeries } from './args.js';
+import { method } from './method.js';
 import type { Value } from '../types.js';
 
 /**
@@ -12,7 +13,9 @@ export function increments(values: number[]): number[] {
   return values.slice(1).map((v, i) => v - values[i]!);
 }
 
-export const incrementsMethod = {
+export const incrementsMethod = method({
+  name: 'increments',
   fn: (series: Value) => increments(asSeries(series, 'increments', 'series', 2)),
   arity: [1],
-};
+  excel: { none: 'increments() gives a series, not one cell' },
+});

@@ -1,45 +1,47 @@
 /**
- * The method library callable from formulas. Each method lives in its own file with its formula and a
- * seed example; this registry is the whitelist the expression compiler accepts.
+ * The method library callable from formulas: the whitelist every compiler accepts.
+ *
+ * Adding a method = one new file plus one line:
+ *   1. `src/engine/methods/<name>.ts`: the formula as a plain function (numbers in, number out) with its
+ *      doc block (formula + a seed example from a document), and its descriptor —
+ *
+ *          export const holtMethod = method({
+ *            name: 'holt',                                  // what formulas call
+ *            fn: (series, alpha, beta, h) => …,             // checked arguments → value (what `run` calls)
+ *            arity: [4],                                    // allowed argument counts (absent: any)
+ *            vector: { arity: 3, f: holtCore },             // optional: numbers-only core for Monte Carlo
+ *            excel: { none: 'a recursive smoothing' },      // or (args) => Excel text over ExcelArg cells
+ *            years: { arg: 0, fn: (named, series, …) => … } // optional: how a named series' years are used
+ *          });
+ *
+ *      (MethodDescriptor in method.ts says what each field means; cagr.ts shows `years` and an Excel form,
+ *      compound.ts `vector`, decay.ts `excel: { none }`.)
+ *   2. one line in registry.ts: `export { holtMethod } from './holt.js';`
+ *   3. its own test file in test/engine/methods/. test/engine/methods/descriptors.test.ts checks every
+ *      registered descriptor: that `vector` gives what `fn` gives, and that the Excel form, recomputed by an
+ *      independent spreadsheet engine, does too.
+ *
+ * No compiler (graph/expression.ts, graph/straight-line.ts, uncertainty/vector.ts, report/excel-formula.ts)
+ * names a method: they read the descriptor.
  */
-import type { Value } from '../types.js';
-import { cagrMethod } from './cagr.js';
-import { compoundMethod } from './compound.js';
-import { coverageMethod } from './coverage.js';
-import { decayAmountMethod, decayMethod } from './decay.js';
-import { elasticityMethod } from './elasticity.js';
-import { elementaryMethods } from './elementary.js';
-import { growthRatesMethod } from './growth-rates.js';
-import { incrementsMethod } from './increments.js';
-import { linearMethod } from './linear.js';
-import { meanGrowthMethod } from './mean-growth.js';
-import { meanMethod } from './mean.js';
-import { regressMethod } from './regress.js';
-import { shareMethod } from './share.js';
-import { sumMethod } from './sum.js';
+import type { MethodDescriptor } from './method.js';
+import * as registered from './registry.js';
 
-export interface Method {
-  fn: (...args: Value[]) => Value;
-  /** allowed argument counts; any when absent */
-  arity?: number[];
+export type { ExcelArg, ExcelText, MethodDescriptor, NamedSeries } from './method.js';
+export { NoExcelForm } from './method.js';
+
+function byName(descriptors: MethodDescriptor[]): Record<string, MethodDescriptor> {
+  const out: Record<string, MethodDescriptor> = {};
+  for (const d of [...descriptors].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (Object.hasOwn(out, d.name)) throw new Error(`two methods are called ${d.name}`);
+    out[d.name] = d;
+  }
+  return out;
 }
 
-export const METHODS: Record<string, Method> = {
-  compound: compoundMethod,
-  linear: linearMethod,
-  cagr: cagrMethod,
-  mean_growth: meanGrowthMethod,
-  growth_rates: growthRatesMethod,
-  increments: incrementsMethod,
-  share: shareMethod,
-  sum: sumMethod,
-  mean: meanMethod,
-  decay: decayMethod,
-  decay_amount: decayAmountMethod,
-  regress: regressMethod,
-  elasticity: elasticityMethod,
-  coverage: coverageMethod,
-  /** at(series, year): compiled specially (it needs the series' years) */
-  at: { fn: () => { throw new Error('at() is compiled by the expression compiler'); }, arity: [2] },
-  ...(elementaryMethods as Record<string, Method>),
-};
+export const METHODS: Readonly<Record<string, MethodDescriptor>> = byName(Object.values(registered));
+
+/** The descriptor a formula calls by `name`, if it is allowed. */
+export function methodNamed(name: string): MethodDescriptor | undefined {
+  return Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
+}

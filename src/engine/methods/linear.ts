@@ -1,4 +1,5 @@
 import { asNumber } from './args.js';
+import { excelNumbers, method } from './method.js';
 import type { Value } from '../types.js';
 
 /**
@@ -13,8 +14,14 @@ export function linear(base: number, step: number, years: number): number {
   return base + step * years;
 }
 
-export const linearMethod = {
+export const linearMethod = method({
+  name: 'linear',
   fn: (base: Value, step: Value, years: Value) =>
     linear(asNumber(base, 'linear', 'base'), asNumber(step, 'linear', 'step'), asNumber(years, 'linear', 'years')),
   arity: [3],
-};
+  vector: { arity: 3, f: linear },
+  excel: (args) => {
+    const [base, step, years] = excelNumbers(args, 'linear');
+    return `${base}+${step}*${years}`;
+  },
+});

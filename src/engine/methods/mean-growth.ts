@@ -1,6 +1,7 @@
-import { mean } from 'simple-statistics';
 import { asSeries } from './args.js';
 import { growthRates } from './growth-rates.js';
+import { excelSeries, method } from './method.js';
+import { mean } from './mean.js';
 import type { Value } from '../types.js';
 
 /**
@@ -15,7 +16,12 @@ export function meanGrowth(values: number[]): number {
   return mean(growthRates(values));
 }
 
-export const meanGrowthMethod = {
+export const meanGrowthMethod = method({
+  name: 'mean_growth',
   fn: (series: Value) => meanGrowth(asSeries(series, 'mean_growth', 'series', 2)),
   arity: [1],
-};
+  excel: (args) => {
+    const { cells } = excelSeries(args[0], 'mean_growth', 2);
+    return { atom: `AVERAGE(${cells.slice(1).map((c, i) => `${c}/${cells[i]}-1`).join(',')})` };
+  },
+});

@@ -1,4 +1,5 @@
 import { asNumber } from './args.js';
+import { excelNumbers, method } from './method.js';
 import type { Value } from '../types.js';
 
 /**
@@ -12,7 +13,13 @@ export function share(parent: number, ratio: number): number {
   return parent * ratio;
 }
 
-export const shareMethod = {
+export const shareMethod = method({
+  name: 'share',
   fn: (parent: Value, ratio: Value) => share(asNumber(parent, 'share', 'parent'), asNumber(ratio, 'share', 'ratio')),
   arity: [2],
-};
+  vector: { arity: 2, f: share },
+  excel: (args) => {
+    const [parent, ratio] = excelNumbers(args, 'share');
+    return `${parent}*${ratio}`;
+  },
+});

@@ -4,6 +4,7 @@
  * May import: ../graph, ../uncertainty, ../methods, ../types, ../expression-error and src/model.
  */
 export * from './compare.js';
+export * from './evaluate.js';
 export * from './grid.js';
 export * from './plan.js';
 export * from './solve.js';

@@ -38,6 +38,8 @@ export interface IndicatorPlan extends IndicatorHead {
   consistent: boolean;
   /** how the path was obtained */
   source: 'path' | 'interpolated' | 'none';
+  /** stock/rate: the path holds one value every year although the baseline differs (an indicator id in a path) */
+  flat: boolean;
 }
 
 /** Relative tolerance for "the path ends at / sums to the projection". */
@@ -56,7 +58,7 @@ export function planIndicator(ind: IndicatorResult, hasPath: boolean): Indicator
     projection: ind.projection,
   };
   if (ind.projection === null || ind.trajectory.length === 0) {
-    return { ...base, years: [], total: null, difference: null, consistent: true, source: 'none' };
+    return { ...base, years: [], total: null, difference: null, consistent: true, source: 'none', flat: false };
   }
   const years: PlanYear[] = [];
   let total: number;
@@ -83,7 +85,9 @@ export function planIndicator(ind: IndicatorResult, hasPath: boolean): Indicator
   }
   const difference = total - ind.projection;
   const consistent = Math.abs(difference) <= PLAN_TOLERANCE * Math.max(1, Math.abs(ind.projection));
-  return { ...base, years, total, difference, consistent, source: hasPath ? 'path' : 'interpolated' };
+  const flat = hasPath && ind.kind !== 'cumulative' && years.length > 1 && years.every((y) => y.value === years[0]!.value)
+    && ind.baseline !== null && Math.abs(ind.baseline - years[0]!.value) > PLAN_TOLERANCE * Math.max(1, Math.abs(ind.baseline));
+  return { ...base, years, total, difference, consistent, source: hasPath ? 'path' : 'interpolated', flat };
 }
 
 /** The annual plan of every indicator of a result. `hasPath(id)` says whether the primary derivation has a `path`. */

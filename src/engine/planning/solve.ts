@@ -6,11 +6,14 @@
  * the range the answer is "no solution in range", with the projections at both ends.
  */
 import type { LoadedModel } from '../../model/load.js';
+import { findAssumption } from '../../model/distributions.js';
 import { Evaluator, type Overrides } from '../graph/evaluate.js';
 import { ExpressionError } from '../expression-error.js';
+import { meetsTarget } from '../graph/target.js';
 
 export type SolveOutcome =
-  | { status: 'solved'; value: number; projection: number; target: number; iterations: number }
+  /** `value` is `exact` rounded, at `decimals`, to the side that still reaches the target (see safeRound) */
+  | { status: 'solved'; value: number; exact: number; projection: number; target: number; iterations: number; range: [number, number] }
   | { status: 'no_solution'; range: [number, number]; projections: [number, number]; target: number; reason: string };
 
 export interface SolveRequest {
@@ -21,6 +24,12 @@ export interface SolveRequest {
   /** default: the assumption's range */
   range?: [number, number];
   tolerance?: number;
+  /**
+   * decimals (in the assumption's own unit, e.g. 6 for a ratio shown as 2.4019%) at which the answer is
+   * shown: the value returned is rounded there to the side that still reaches the target, so typing back
+   * what is shown meets it. Default 6.
+   */
+  decimals?: number;
 }
 
 /** Root of f in [a, b] by Brent's method; f(a) and f(b) must differ in sign. */
@@ -67,6 +76,23 @@ export function brent(f: (x: number) => number, a: number, b: number, tolerance 
   return { x: b, iterations: maxIterations };
 }
 
+/**
+ * `x` rounded to `decimals`: of the two neighbours at that precision (inside the range), the one that
+ * meets the target (`judge` true), the nearer if both do; with no comparator (`judge` a distance) the one
+ * closer to the target. Falls back to `x` itself when neither neighbour meets it.
+ */
+export function safeRound(x: number, decimals: number, range: [number, number], judge: (v: number) => boolean | number): number {
+  const scale = 10 ** decimals;
+  const down = Number((Math.floor(x * scale + 1e-9) / scale).toFixed(decimals));
+  const up = Number((Math.ceil(x * scale - 1e-9) / scale).toFixed(decimals));
+  const candidates = [...new Set([down, up])].filter((v) => v >= range[0] && v <= range[1]).sort((a, b) => Math.abs(a - x) - Math.abs(b - x));
+  if (!candidates.length) return x;
+  const verdicts = candidates.map((v) => judge(v));
+  if (typeof verdicts[0] === 'number') return candidates[(verdicts as number[]).indexOf(Math.min(...(verdicts as number[])))]!;
+  const ok = candidates.find((_, i) => verdicts[i] === true);
+  return ok ?? x;
+}
+
 export function solve(model: LoadedModel, request: SolveRequest, overrides: Overrides = {}): SolveOutcome {
   const evaluator = new Evaluator(model, overrides);
   return solveWith(evaluator, request);
@@ -82,6 +108,9 @@ export function solveWith(evaluator: Evaluator, request: SolveRequest): SolveOut
   if (!assumption) throw new ExpressionError(`no assumption "${request.assumption}"`);
   const target = request.target ?? indicator.target?.value;
   if (target === undefined) throw new ExpressionError(`indicator "${request.indicator}" has no target to seek`);
+  if (findAssumption(evaluator.model, request.assumption)?.spec.fixed) {
+    throw new ExpressionError(`"${request.assumption}" (${assumption.label}) is a historical figure (fixed: true in the model), not something to solve for`);
+  }
   const range = request.range ?? assumption.range;
   if (!range) throw new ExpressionError(`assumption "${request.assumption}" has no range; give one`);
   if (!indicator.derivations.find((d) => d.id === indicator.primary)?.assumptions.includes(request.assumption)) {
@@ -100,7 +129,12 @@ export function solveWith(evaluator: Evaluator, request: SolveRequest): SolveOut
       return { status: 'no_solution', range, projections: [lo, hi], target, reason: `no value in [${range[0]}, ${range[1]}] reaches ${target}: the projection runs from ${lo} to ${hi}` };
     }
     const { x, iterations } = brent((v) => projectionAt(v) - target, range[0], range[1], request.tolerance ?? 1e-12);
-    return { status: 'solved', value: x, projection: projectionAt(x), target, iterations };
+    const op = request.target === undefined ? indicator.target?.op : undefined;
+    const value = safeRound(x, request.decimals ?? 6, range, (v) => {
+      const p = projectionAt(v);
+      return op ? meetsTarget(p, op, target, indicator.target?.tolerance) : Math.abs(p - target);
+    });
+    return { status: 'solved', value, exact: x, projection: projectionAt(value), target, iterations, range };
   } finally {
     evaluator.setAll(before);
   }

@@ -24,6 +24,7 @@
  * (210/202)^(1/3) − 1 ≈ 1.30% a year; pace (202/195.97)^(1/2) − 1 ≈ 1.53% → 202 × 1.0153³ ≈ 211.4 → on track.
  */
 import type { Comparator } from '../../model/schema.js';
+import { defaultDomain, domainText } from '../graph/domain.js';
 import { meetsTarget } from '../graph/target.js';
 import type { IndicatorHead, IndicatorResult } from '../types.js';
 
@@ -74,8 +75,11 @@ export interface ActualsIssue {
   message: string;
 }
 
-/** Problems with a scenario's `actuals` (unknown indicators, years outside the plan, gaps in cumulative years). */
-export function checkActuals(indicators: Pick<IndicatorResult, 'id' | 'kind'>[], actuals: Record<string, Record<string, number>>, years: { base: number; target: number }): ActualsIssue[] {
+/**
+ * Problems with a scenario's `actuals` (unknown indicators, years outside the plan, gaps in cumulative years,
+ * values that are not finite or outside the indicator's domain: `domains` by indicator id, else from its unit).
+ */
+export function checkActuals(indicators: (Pick<IndicatorResult, 'id' | 'kind'> & { unit?: string })[], actuals: Record<string, Record<string, number>>, years: { base: number; target: number }, domains: Record<string, [number, number]> = {}): ActualsIssue[] {
   const issues: ActualsIssue[] = [];
   const byId = new Map(indicators.map((i) => [i.id, i]));
   for (const [id, series] of Object.entries(actuals)) {
@@ -86,6 +90,12 @@ export function checkActuals(indicators: Pick<IndicatorResult, 'id' | 'kind'>[],
     }
     const ys = Object.keys(series).map(Number).sort((a, b) => a - b);
     if (ys.length === 0) issues.push({ indicator: id, message: 'no years given' });
+    const domain = domains[id] ?? (ind.unit === undefined ? undefined : defaultDomain(ind.unit));
+    for (const [y, v] of Object.entries(series)) {
+      const unit = ind.unit ? ` ${ind.unit}` : '';
+      if (!Number.isFinite(v)) issues.push({ indicator: id, year: y, message: `${v} is not a finite number` });
+      else if (domain && (v < domain[0] || v > domain[1])) issues.push({ indicator: id, year: y, message: `${v}${unit} is outside the indicator's domain ${domainText(domain)}` });
+    }
     for (const y of ys) {
       if (y <= years.base || y > years.target) {
         issues.push({ indicator: id, year: String(y), message: `${y} is outside the plan years ${years.base + 1}–${years.target} (${years.base} is the base year)` });
@@ -99,6 +109,20 @@ export function checkActuals(indicators: Pick<IndicatorResult, 'id' | 'kind'>[],
     }
   }
   return issues;
+}
+
+/**
+ * The first track whose figures overflowed (an actual so large that sums, growth or the pace carried to the
+ * target year are no longer finite): such a track must not give a verdict.
+ */
+export function overflowIn(tracks: IndicatorTrack[]): ActualsIssue | undefined {
+  for (const t of tracks) {
+    const figures = [t.last, t.deviation, t.required, t.plannedRequired, t.pace, t.atPace, t.shortfall, ...t.years.flatMap((y) => [y.deviation, y.actualToDate])];
+    if (figures.every((f) => f === null || Number.isFinite(f))) continue;
+    const year = t.years.filter((y) => y.actual !== null).reduce((a, b) => (Math.abs(b.actual!) > Math.abs(a.actual!) ? b : a));
+    return { indicator: t.id, year: String(year.year), message: `${year.actual}${t.unit ? ` ${t.unit}` : ''} is too large to track (the figures overflow)` };
+  }
+  return undefined;
 }
 
 /** How far `value` misses the target, as a share of the target value; 0 when it meets it. */

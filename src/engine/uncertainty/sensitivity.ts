@@ -63,6 +63,8 @@ export interface SensitivityResult {
   swings: Swing[];
   /** assumptions the indicator depends on that have neither a distribution nor a range */
   skipped: { key: string; label: string }[];
+  /** historical figures (`fixed: true`) it depends on: not varied */
+  fixed: { key: string; label: string }[];
 }
 
 export interface SensitivityOptions {
@@ -88,6 +90,7 @@ export function sensitivityWith(evaluator: Evaluator, indicatorId: string, uncer
   const before = evaluator.getOverrides();
   const swings: Swing[] = [];
   const skipped: SensitivityResult['skipped'] = [];
+  const fixed: SensitivityResult['fixed'] = [];
   const met = (v: number | null) => (ind.target && v !== null ? meetsTarget(v, ind.target.op, ind.target.value, ind.target.tolerance) : null);
   try {
     for (const key of primary?.assumptions ?? []) {
@@ -95,6 +98,11 @@ export function sensitivityWith(evaluator: Evaluator, indicatorId: string, uncer
       const a = state.assumptions.find((s) => s.id === key);
       if (!found || !a) continue;
       const distribution = distributions[key];
+      // a historical figure is not a lever (unless a scenario gives it a distribution: measurement error)
+      if (found.spec.fixed && !uncertain[key]) {
+        fixed.push({ key, label: found.spec.label });
+        continue;
+      }
       let low: number;
       let high: number;
       if (distribution) {
@@ -152,5 +160,6 @@ export function sensitivityWith(evaluator: Evaluator, indicatorId: string, uncer
     base: ind.projection,
     swings,
     skipped,
+    fixed,
   };
 }

@@ -5,20 +5,18 @@
  * tight loop over two columns, `compound(186.5, g, 5)` one loop calling compound().
  *
  * Sub-expressions that no uncertain assumption reaches stay plain values (numbers, constant series), computed
- * once by the scalar compiler's own closures. A varying number mixed with a series, an array literal holding a
- * varying number, a condition or `at(…, year)` that varies: these are not vectorised — the caller evaluates
+ * once by the scalar compiler's own closures. Each call runs the function the scalar compiler bound to it
+ * (tree.calls), or the method's numbers-only `vector` core (methods/method.ts) where every argument is a number
+ * or a column. A varying number mixed with a series, an array literal holding a varying number, a condition
+ * that varies: these are not vectorised — the caller evaluates
  * that one node sample by sample with the scalar closure instead (NotVectorizable), so every formula that
  * `run` accepts also runs here, with the same methods and the same arithmetic, to the bit.
  */
 import type { MathNode } from 'mathjs';
 import { BINARY, type CompiledExpression } from '../graph/expression.js';
+import { formulaNode } from '../graph/nodes.js';
 import { ExpressionError } from '../expression-error.js';
-import { cagr } from '../methods/cagr.js';
-import { compound } from '../methods/compound.js';
-import { coverage } from '../methods/coverage.js';
 import { METHODS } from '../methods/index.js';
-import { linear } from '../methods/linear.js';
-import { share } from '../methods/share.js';
 import type { Value } from '../types.js';
 
 export type Column = Float64Array;
@@ -104,19 +102,6 @@ function genericBinary(f: Binary): BinaryKernel {
   };
 }
 
-/** Scalar methods with a numbers-only core: called directly in the loop, skipping argument checks. */
-const FAST_METHODS: Record<string, { arity: number; f: (...x: number[]) => number }> = {
-  compound: { arity: 3, f: compound as (...x: number[]) => number },
-  linear: { arity: 3, f: linear as (...x: number[]) => number },
-  share: { arity: 2, f: share as (...x: number[]) => number },
-  coverage: { arity: 2, f: coverage as (...x: number[]) => number },
-  cagr: { arity: 3, f: cagr as (...x: number[]) => number },
-  exp: { arity: 1, f: Math.exp },
-  log: { arity: 1, f: Math.log },
-  sqrt: { arity: 1, f: Math.sqrt },
-  abs: { arity: 1, f: Math.abs },
-};
-
 /** out[i] = f(args at i); a method error makes that sample NaN and is counted. */
 function applyElementwise(f: (...x: number[]) => number, args: VectorValue[], n: number, errors: SampleErrorSink): Column {
   const out = new Float64Array(n);
@@ -197,7 +182,7 @@ interface Built {
  * Throws NotVectorizable when the expression needs per-sample evaluation.
  */
 export function compileVector(expr: CompiledExpression, varies: (slot: number) => boolean): VectorClosure {
-  const { root, refs, closures } = expr.tree;
+  const { root, refs, closures, calls } = expr.tree;
 
   const reaches = new Map<MathNode, boolean>();
   const isVarying = (node: MathNode): boolean => {
@@ -219,16 +204,17 @@ export function compileVector(expr: CompiledExpression, varies: (slot: number) =
       if (!scalar) throw new NotVectorizable(`no scalar closure for ${node.type}`);
       return { run: (r) => scalar(r.values, r.t), varying: false };
     }
-    switch (node.type) {
+    const n = formulaNode(node);
+    switch (n.type) {
       case 'ParenthesisNode':
-        return build((node as unknown as { content: MathNode }).content);
+        return build(n.content);
       case 'SymbolNode':
       case 'AccessorNode': {
         const slot = refs.get(node)!.slot;
         return { run: (r) => r.columns[slot] ?? r.values[slot]!, varying: true };
       }
       case 'OperatorNode': {
-        const op = node as unknown as { fn: string; op: string; args: MathNode[] };
+        const op = n;
         const args = op.args.map(build);
         if (op.fn === 'unaryPlus') return args[0]!;
         // a unary operator on a varying column, element by element
@@ -247,7 +233,7 @@ export function compileVector(expr: CompiledExpression, varies: (slot: number) =
         };
         if (op.fn === 'unaryMinus') return unary((x) => -x);
         if (op.fn === 'not') return unary((x) => Number(!x));
-        const f = BINARY[op.fn];
+        const f = Object.hasOwn(BINARY, op.fn) ? BINARY[op.fn] : undefined;
         if (!f || args.length !== 2) throw new NotVectorizable(`operator ${op.op}`);
         const kernel = FAST_BINARY[op.fn] ?? genericBinary(f);
         const [a, b] = [args[0]!.run, args[1]!.run];
@@ -271,7 +257,7 @@ export function compileVector(expr: CompiledExpression, varies: (slot: number) =
         };
       }
       case 'ConditionalNode': {
-        const c = node as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
+        const c = n;
         // a varying condition would evaluate both branches for every sample: the scalar path does it lazily
         if (isVarying(c.condition)) throw new NotVectorizable('the condition varies');
         const cond = build(c.condition);
@@ -287,21 +273,20 @@ export function compileVector(expr: CompiledExpression, varies: (slot: number) =
         };
       }
       case 'FunctionNode': {
-        const fnNode = node as unknown as { fn: { name: string }; args: MathNode[] };
-        const name = fnNode.fn.name;
-        const method = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
-        if (!method || name === 'at') throw new NotVectorizable(`${name}() with a varying argument`);
-        const runs = fnNode.args.map((a) => build(a).run);
-        const fast = FAST_METHODS[name];
+        // the function the scalar compiler bound to this call; the method's numbers-only core where it stands in
+        const call = calls.get(node);
+        if (!call) throw new NotVectorizable('a call the scalar compiler did not bind');
+        const core = call.plain ? METHODS[call.name]?.vector : undefined;
+        const runs = n.args.map((a) => build(a).run);
         return {
           varying: true,
           run: (r) => {
             const values = runs.map((a) => a(r));
             if (!values.some(isColumn)) throw new NotVectorizable('a varying value came out constant');
-            if (fast && fast.arity === values.length && values.every((v) => typeof v === 'number' || isColumn(v))) {
-              return applyElementwise(fast.f, values, r.n, r.errors);
+            if (core && core.arity === values.length && values.every((v) => typeof v === 'number' || isColumn(v))) {
+              return applyElementwise(core.f, values, r.n, r.errors);
             }
-            return applyMethod(method.fn, values, r.n, r.errors, name);
+            return applyMethod(call.fn, values, r.n, r.errors, call.name);
           },
         };
       }

@@ -1,7 +1,7 @@
 /** Every assumption a planner may vary: current value (changed ones marked), published value, unit, range. */
 import { Box } from 'ink';
 import type { AssumptionState } from '../../engine/types.js';
-import { formatAssumption, isChanged, rangeText, unitText } from '../format.js';
+import { distinctFit, formatAssumption, isChanged, rangeText, unitText } from '../format.js';
 import { useScrollWindow } from '../hooks/use-scroll-window.js';
 import type { Strings } from '../strings.js';
 import { stepOf } from '../assumption-edit.js';
@@ -17,30 +17,40 @@ export interface AssumptionsProps {
   width: number;
   height: number;
   strings: Strings;
+  /** assumption → the indicators it feeds (affectsOf) */
+  affects?: Map<string, string[]>;
+  /** assumptions marked `fixed: true`: historical figures, not varied */
+  fixed?: ReadonlySet<string>;
 }
 
-export function assumptionCells(a: AssumptionState, isSel: boolean, s: Strings): Cells<Col> {
+/** The label, with (反推) when back-solved — unless the label already says so, e.g. "（由277反推）". */
+export function assumptionLabel(a: AssumptionState, s: Strings): string {
+  return a.label + (a.backSolved && !a.label.includes(s.detail.backSolved) ? ` (${s.detail.backSolved})` : '');
+}
+
+export function assumptionCells(a: AssumptionState, isSel: boolean, s: Strings, fixed = false): Cells<Col> {
   return {
     sel: { text: isSel ? '>' : ' ', bold: true },
-    label: { text: a.label + (a.backSolved ? ` (${s.detail.backSolved})` : ''), inverse: isSel, bold: isSel },
+    label: { text: assumptionLabel(a, s), inverse: isSel, bold: isSel, ...(fixed && !isSel ? { dim: true } : {}) },
     value: changed(formatAssumption(a.value, a.unit), isChanged(a.value, a.published)),
     published: { text: formatAssumption(a.published, a.unit), dim: true },
     unit: { text: a.unit === 'ratio' ? '' : unitText(a.unit), dim: true },
-    range: { text: rangeText(a), dim: true },
+    range: { text: fixed ? s.detail.fixed : rangeText(a), dim: true },
     id: { text: a.id, dim: true },
   };
 }
 
 /** About the selected assumption: its id (for `--set`), step and range; how it was obtained; its source. */
-function aboutRows(a: AssumptionState, s: Strings, width: number): Row[] {
-  const facts = [a.id, `${s.columns.range} ${rangeText(a) || '—'}`, `${s.detail.step} ${formatAssumption(stepOf(a), a.unit)}`];
+function aboutRows(a: AssumptionState, s: Strings, width: number, affects: string[], fixed: boolean): Row[] {
+  const facts = [a.id, fixed ? s.detail.fixed : `${s.columns.range} ${rangeText(a) || '—'}`, `${s.detail.step} ${formatAssumption(stepOf(a), a.unit)}`];
   const rows: Row[] = [[{ text: facts.join(' · '), color: 'cyan' }]];
+  rows.push([{ text: `${s.detail.affects}`, dim: true }, { text: affects.length ? affects.join('、') : s.none }]);
   const note = a.backSolved ? `${s.detail.backSolved}: ${a.backSolved}` : a.source?.quote ? `「${a.source.quote}」` : '';
   if (note) rows.push([{ text: note, dim: true }]);
   return rows.map((r) => clipRow(r, width));
 }
 
-export function Assumptions({ assumptions, selected, width, height, strings: s }: AssumptionsProps) {
+export function Assumptions({ assumptions, selected, width, height, strings: s, affects, fixed }: AssumptionsProps) {
   const columns: TableColumn<Col>[] = [
     { key: 'sel', header: ' ' },
     { key: 'label', header: s.columns.assumption, flex: true, min: 12 },
@@ -50,10 +60,14 @@ export function Assumptions({ assumptions, selected, width, height, strings: s }
     { key: 'range', header: s.columns.range },
     { key: 'id', header: 'id' },
   ];
-  const cells = assumptions.map((a, i) => assumptionCells(a, i === selected, s));
-  const layout = tableLayout(columns, cells, width, ['id', 'range', 'unit', 'published']);
+  const cells = assumptions.map((a, i) => assumptionCells(a, i === selected, s, fixed?.has(a.id)));
+  // the id is also under the list: it gives way before a label is cut
+  const layout = tableLayout(columns, cells, width, ['id', 'range', 'unit', 'published'], ['id']);
+  const labelWidth = layout.find((c) => c.key === 'label')?.width ?? 0;
+  const labels = distinctFit(cells.map((c) => c.label!.text), labelWidth);
+  cells.forEach((c, i) => { c.label = { ...c.label!, text: labels[i]! }; });
   const current = assumptions[selected];
-  const info = current ? aboutRows(current, s, width) : [];
+  const info = current ? aboutRows(current, s, width, affects?.get(current.id) ?? [], fixed?.has(current.id) ?? false) : [];
   const listHeight = Math.max(1, height - 1 - info.length);
   const offset = useScrollWindow(selected, selected, cells.length, listHeight);
   return (

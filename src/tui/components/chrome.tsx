@@ -1,7 +1,8 @@
 /** The frame around every view: title and tabs above; message or prompt, and the key help, below. */
 import { Box } from 'ink';
-import type { Mode, Message } from '../hooks/use-controller.js';
+import type { Mode, Message } from '../update.js';
 import type { Strings, View } from '../strings.js';
+import { textWidth } from '../format.js';
 import { Line, clipRow, wrapRow, type Row } from './line.js';
 
 export interface HeaderProps {
@@ -18,8 +19,10 @@ export interface HeaderProps {
 }
 
 export function Header({ title, years, view, scenarioName, changedCount, errorCount, dirty, width, strings: s }: HeaderProps) {
-  const tabs: Row = (['overview', 'assumptions', 'compare', 'detail'] as View[]).flatMap((v) => [
-    { text: ` ${s.views[v]} `, ...(v === view ? { inverse: true, bold: true } : { dim: v === 'detail' }) },
+  // the tabs Tab cycles through; the detail shows as a fourth tab only while it is open (Esc returns)
+  const shownViews: View[] = view === 'detail' ? ['overview', 'assumptions', 'compare', 'detail'] : ['overview', 'assumptions', 'compare'];
+  const tabs: Row = shownViews.flatMap((v) => [
+    { text: ` ${s.views[v]} `, ...(v === view ? { inverse: true, bold: true } : {}) },
     { text: ' ' },
   ]);
   const status: Row = [
@@ -50,13 +53,28 @@ export function footerMessageRows(mode: Mode, message: Message | null, promptLab
   return rows;
 }
 
+/**
+ * The key help cut to the width by whole items (two spaces apart): items before the last two drop from the
+ * end first, so `? 帮助` and `q 退出` stay on screen at any width.
+ */
+export function fitHelp(help: string, width: number): string {
+  if (textWidth(help) <= width) return help;
+  const items = help.split(/ {2,}/);
+  const keep = items.slice(-2);
+  const head = items.slice(0, -2);
+  while (head.length && textWidth([...head, ...keep].join('  ')) > width) head.pop();
+  let out = [...head, ...keep].join('  ');
+  if (textWidth(out) > width) out = keep.map((k) => k.split(' ')[0]).join(' ');
+  return out;
+}
+
 export function Footer({ rows, help, width }: { rows: Row[]; help: string; width: number }) {
   return (
     <Box flexDirection="column">
       {rows.map((r, i) => (
         <Line key={i} segs={clipRow(r, width)} />
       ))}
-      <Line segs={clipRow([{ text: help, dim: true }], width)} />
+      <Line segs={clipRow([{ text: fitHelp(help, width), dim: true }], width)} />
     </Box>
   );
 }

@@ -2,15 +2,17 @@
 import type { IndicatorResult } from '../../engine/types.js';
 import { targetText } from '../../report/results.js';
 import { formatGap, formatIndicator, isChanged, truncate } from '../format.js';
+import type { CompareColumn } from '../update.js';
 import type { UncertaintyView } from '../hooks/use-uncertainty.js';
 import type { OverviewRow } from '../order.js';
-import { verdictLabel, type Strings } from '../strings.js';
+import { verdictLabel, verdictLabels, type Strings } from '../strings.js';
 import { GroupedTable } from './grouped-table.js';
+import { legendRows } from './overview.js';
 import { verdictStyle } from './styles.js';
 import type { Cells, TableColumn } from './table.js';
 import { uncertaintyCells, uncertaintyStatusRow } from './uncertainty.js';
 
-type Col = 'sel' | 'number' | 'label' | 'unit' | 'target' | 'published' | 'publishedVerdict' | 'current' | 'currentVerdict' | 'band' | 'pMet' | 'delta';
+type Col = 'sel' | 'number' | 'label' | 'unit' | 'target' | 'published' | 'publishedVerdict' | 'current' | 'currentVerdict' | 'currentGap' | 'band' | 'pMet' | 'delta' | `o${number}` | `o${number}v` | `o${number}g`;
 
 export interface CompareProps {
   rows: OverviewRow[];
@@ -23,9 +25,13 @@ export interface CompareProps {
   strings: Strings;
   /** the uncertainty toggle: P10–P90 and P(met) of the current side */
   uncertainty?: UncertaintyView;
+  /** more scenarios beside the current one: projection, verdict and gap of each */
+  others?: CompareColumn[];
 }
 
-export function Compare({ rows, published, selected, currentName, width, height, strings: s, uncertainty = { status: 'off' } }: CompareProps) {
+export function Compare({ rows, published, selected, currentName, width, height, strings: s, uncertainty = { status: 'off' }, others = [] }: CompareProps) {
+  const many = others.length > 0;
+  const otherById = others.map((o) => new Map(o.result.indicators.map((i) => [i.id, i])));
   const bands = uncertainty.status === 'on' ? uncertainty.bands : undefined;
   const columns: TableColumn<Col>[] = [
     { key: 'sel', header: ' ' },
@@ -35,9 +41,15 @@ export function Compare({ rows, published, selected, currentName, width, height,
     { key: 'unit', header: s.columns.unit },
     { key: 'target', header: s.columns.target, align: 'right' },
     { key: 'published', header: s.columns.publishedModel, align: 'right' },
-    { key: 'publishedVerdict', header: s.columns.verdict },
+    { key: 'publishedVerdict', header: s.columns.verdict, could: verdictLabels(s) },
     { key: 'current', header: truncate(currentName, 12), align: 'right' },
-    { key: 'currentVerdict', header: s.columns.verdict },
+    { key: 'currentVerdict', header: s.columns.verdict, could: verdictLabels(s) },
+    ...(many ? [{ key: 'currentGap', header: s.columns.gap, align: 'right' }] satisfies TableColumn<Col>[] : []),
+    ...others.flatMap((o, k): TableColumn<Col>[] => [
+      { key: `o${k}`, header: truncate(o.name, 12), align: 'right' },
+      { key: `o${k}v`, header: s.columns.verdict, could: verdictLabels(s) },
+      { key: `o${k}g`, header: s.columns.gap, align: 'right' },
+    ]),
     ...(bands ? [{ key: 'band', header: s.columns.band, align: 'right' }, { key: 'pMet', header: s.columns.pMet, align: 'right' }] satisfies TableColumn<Col>[] : []),
     { key: 'delta', header: s.columns.delta, align: 'right' },
   ];
@@ -60,10 +72,26 @@ export function Compare({ rows, published, selected, currentName, width, height,
       current: differs ? { text: formatIndicator(ind.projection, ind.unit), color: 'yellow', bold: true } : { text: formatIndicator(ind.projection, ind.unit) },
       currentVerdict: { text: verdictLabel(s, ind.verdict, binding), ...verdictStyle(ind.verdict, binding) },
       delta: delta === null ? { text: '' } : { text: formatGap(delta, ind.unit), color: 'yellow' },
+      currentGap: { text: formatGap(ind.gap, ind.unit, ind.target?.value), ...(ind.verdict === 'missed' ? { color: verdictStyle(ind.verdict, binding).color } : {}) },
+      ...Object.fromEntries(others.flatMap((_, k) => {
+        const o = otherById[k]!.get(ind.id);
+        if (!o) return [];
+        const moved = isChanged(o.projection, pub?.projection ?? null);
+        return [
+          [`o${k}`, moved ? { text: formatIndicator(o.projection, ind.unit), color: 'yellow', bold: true } : { text: formatIndicator(o.projection, ind.unit) }],
+          [`o${k}v`, { text: verdictLabel(s, o.verdict, binding), ...verdictStyle(o.verdict, binding) }],
+          [`o${k}g`, { text: formatGap(o.gap, ind.unit, ind.target?.value), dim: o.verdict !== 'missed' }],
+        ];
+      })),
       ...(bands ? uncertaintyCells(bands.byId.get(ind.id), bands.run.threshold, s) : {}),
     };
   });
-  const dropOrder: Col[] = bands ? ['number', 'unit', 'target', 'publishedVerdict', 'delta', 'band'] : ['number', 'unit', 'target', 'publishedVerdict'];
+  // several scenarios: the change column gives way first, then gaps (right to left), then units and numbers
+  const gaps = others.map((_, k) => `o${k}g` as Col).reverse();
+  const dropOrder: Col[] = many
+    ? ['delta', 'number', 'unit', ...gaps, 'currentGap', 'publishedVerdict', 'target', 'band']
+    : bands ? ['number', 'unit', 'target', 'publishedVerdict', 'delta', 'band'] : ['number', 'unit', 'target', 'publishedVerdict'];
   const status = uncertaintyStatusRow(uncertainty, s);
-  return <GroupedTable rows={rows} cells={cells} columns={columns} dropOrder={dropOrder} selected={selected} width={width} height={height} footer={status ? [status] : []} />;
+  const footer = [...legendRows(s, width, height), ...(status ? [status] : [])];
+  return <GroupedTable rows={rows} cells={cells} columns={columns} dropOrder={dropOrder} selected={selected} width={width} height={height} footer={footer} />;
 }

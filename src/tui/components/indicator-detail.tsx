@@ -6,38 +6,40 @@
 import { Box } from 'ink';
 import type { UncertainAssumption } from '../../engine/uncertainty/sample.js';
 import type { AssumptionState, IndicatorResult, StatedFigureCheck } from '../../engine/types.js';
+import type { LoadedModel } from '../../model/load.js';
+import type { IndicatorSpec } from '../../model/schema.js';
 import { formatIn, formatStated } from '../../report/numbers.js';
 import { targetText } from '../../report/results.js';
-import { formatAssumption, formatGap, textWidth, formatIndicator, isChanged, rangeText, sparkline, trajectoryValues } from '../format.js';
+import { safeText } from '../../report/safe-text.js';
+import { distinctFit, formatAssumption, formatGap, textWidth, formatIndicator, isChanged, rangeText, sparkline, trajectoryValues } from '../format.js';
 import { useScrollWindow } from '../hooks/use-scroll-window.js';
 import { derivationsUsing } from '../order.js';
-import { verdictLabel, type Strings } from '../strings.js';
+import { STRINGS, verdictLabel, type Strings } from '../strings.js';
+import { assumptionLabel } from './assumptions.js';
+import { basisName } from './overview.js';
 import { Line, clipRow, wrapRow, type Row } from './line.js';
 import { auditStyle, changed, verdictStyle } from './styles.js';
 import { tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
 
-/** Rows above the assumptions panel: title, baseline/target, projection, path, and the band rows if any. */
-export function detailHeaderRows(bandRows: number): number {
-  return 4 + bandRows;
-}
-
 /** Rows of the assumptions panel: all of them when they fit, at most a third of the screen otherwise. */
-export function panelRows(height: number, count: number, headerRows = 4): number {
+export function panelRows(height: number, count: number, headerRows: number): number {
   const cap = Math.max(1, Math.floor((height - headerRows - 2) / 3));
   return Math.min(Math.max(1, count), cap);
 }
 
 /** Rows left for the scrolling derivations. */
-export function detailBodyHeight(height: number, count: number, headerRows = 4): number {
+export function detailBodyHeight(height: number, count: number, headerRows: number): number {
   return Math.max(1, height - headerRows - 1 - panelRows(height, count, headerRows) - 1);
 }
 
-function statedRows(c: StatedFigureCheck, s: Strings, width: number): Row[] {
+function statedRows(c: StatedFigureCheck, s: Strings, width: number, pub: StatedFigureCheck | undefined, changedInputs: boolean): Row[] {
   const recomputed = c.recomputed === null ? '—' : formatIn(c.recomputed, c.unit, 4);
+  // the document agreed with the published recomputation: a difference now is the user's change, not the document's
+  const becauseChanged = changedInputs && pub !== undefined && pub.verdict !== c.verdict && pub.recomputed !== c.recomputed;
   const rows = wrapRow(
     [
       { text: `  ${s.detail.stated} ${c.label}: ${formatStated(c.stated, c.unit)} · ${s.detail.recomputed} ${recomputed} → ` },
-      { text: s.audit[c.verdict], ...auditStyle(c.verdict) },
+      becauseChanged ? { text: s.detail.recomputedChanged, color: 'yellow' } : { text: s.audit[c.verdict], ...auditStyle(c.verdict) },
     ],
     width,
     '      ',
@@ -46,16 +48,80 @@ function statedRows(c: StatedFigureCheck, s: Strings, width: number): Row[] {
   return rows;
 }
 
+const ANTONYMS: [string, string][] = [['高于', '低于'], ['多于', '少于'], ['超过', '不足'], ['增加', '减少'], ['above', 'below'], ['higher', 'lower'], ['more', 'less']];
+
+/**
+ * A label that states a direction ("自定任务高于省下达目标") with a value whose sign the user's change flipped:
+ * the direction word turns round and the value is shown without its sign ("低于 … 7.8").
+ */
+export function directedLabel(label: string, value: number | null, published: number | null): { label: string; value: number | null; flipped: boolean } {
+  if (value === null || published === null || value === 0 || published === 0 || Math.sign(value) === Math.sign(published)) return { label, value, flipped: false };
+  for (const [a, b] of ANTONYMS) {
+    if (label.includes(a)) return { label: label.replace(a, b), value: Math.abs(value), flipped: true };
+    if (label.includes(b)) return { label: label.replace(b, a), value: Math.abs(value), flipped: true };
+  }
+  return { label, value, flipped: false };
+}
+
+/**
+ * A label with the numbers of changed assumptions in it rebuilt from the current values: "全省目标任务500万人"
+ * with henan.new_jobs_total = 600 reads "全省目标任务600*万人". A number is replaced only where the published
+ * value appears exactly once, as a whole number in the text.
+ * (Until the model's `text:` templates (src/report/template.ts) render titles, this is the TUI's own rule.)
+ */
+export function liveLabel(label: string, assumptions: AssumptionState[]): string {
+  let out = label;
+  for (const a of assumptions) {
+    if (!isChanged(a.value, a.published)) continue;
+    const shown = formatAssumption(a.published, a.unit);
+    const forms = a.unit === 'ratio' ? [shown] : [shown, String(a.published)];
+    for (const form of [...new Set(forms)]) {
+      const re = new RegExp(`(?<![\\d.])${form.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}(?![\\d])`, 'g');
+      const hits = out.match(re);
+      if (hits && hits.length === 1) {
+        out = out.replace(re, `${formatAssumption(a.value, a.unit)}*`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A note in the interface's language: `note_zh` for Chinese when the model gives one. */
+function noteIn(s: Strings, note: string | undefined, noteZh: string | undefined): string | undefined {
+  return s === STRINGS.zh ? (noteZh ?? note) : note;
+}
+
+export interface BodyContext {
+  published?: IndicatorResult | undefined;
+  /** every assumption, current values (for labels rebuilt from values) */
+  assumptions?: AssumptionState[];
+  /** the model spec, for notes (`note`, `note_zh`) */
+  model?: LoadedModel;
+}
+
 /** The derivations, consistency checks and findings, wrapped to the width. */
-export function detailBody(ind: IndicatorResult, s: Strings, width: number): Row[] {
+export function detailBody(ind: IndicatorResult, s: Strings, width: number, context: BodyContext = {}): Row[] {
   const rows: Row[] = [];
+  const pub = context.published;
+  const byId = new Map((context.assumptions ?? []).map((a) => [a.id, a]));
+  const spec = context.model?.spec.indicators[ind.id] as (IndicatorSpec & { note_zh?: string }) | undefined;
+  const indicatorNote = noteIn(s, spec?.note, spec?.note_zh);
+  if (indicatorNote) {
+    rows.push(...wrapRow([{ text: `${s.detail.note}: `, bold: true }, { text: safeText(indicatorNote) }], width, '    '));
+    rows.push([]);
+  }
+  const pubChecks = new Map([...(pub?.derivations.flatMap((d) => d.stated) ?? []), ...(pub?.checks ?? [])].map((c) => [c.key, c]));
   // the primary derivation first: it is the projection
   const ordered = [...ind.derivations].sort((a, b) => Number(b.id === ind.primary) - Number(a.id === ind.primary));
   for (const d of ordered) {
     const primary = d.id === ind.primary;
+    const used = d.assumptions.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    const changedInputs = used.some((a) => isChanged(a.value, a.published));
+    const pubD = pub?.derivations.find((x) => x.id === d.id);
     const title: Row = [
       { text: primary ? '▶ ' : '· ', bold: primary },
-      { text: d.label, bold: true },
+      { text: safeText(liveLabel(d.label, used)), bold: true },
       { text: ` [${d.id}]`, dim: true },
     ];
     if (primary) title.push({ text: ` ${s.detail.primary}`, color: 'cyan' });
@@ -67,18 +133,22 @@ export function detailBody(ind: IndicatorResult, s: Strings, width: number): Row
       if (d.substituted !== null && d.substituted !== d.formula) rows.push(...wrapRow([{ text: `     = ${d.substituted}` }], width, '       '));
       rows.push([{ text: '     = ' }, { text: `${formatIn(d.value, ind.unit, 4)} ${ind.unit}`, bold: primary }]);
     }
-    for (const c of d.stated) rows.push(...statedRows(c, s, width));
-    for (const c of d.computed) {
-      rows.push(...wrapRow([{ text: `  ${s.detail.computed} ${c.label}: ` }, { text: formatIn(c.value, c.unit, 4), bold: true }, { text: `  (${c.substituted})`, dim: true }], width, '      '));
-    }
-    if (d.note) rows.push(...wrapRow([{ text: `  ${s.detail.note}: ${d.note}`, dim: true }], width, '    '));
-    if (d.quote) rows.push(...wrapRow([{ text: `  「${d.quote}」`, color: 'gray' }], width, '   '));
+    for (const c of d.stated) rows.push(...statedRows({ ...c, label: safeText(liveLabel(c.label, used)) }, s, width, pubChecks.get(c.key), changedInputs));
+    d.computed.forEach((c, i) => {
+      const shown = directedLabel(liveLabel(c.label, used), c.value, pubD?.computed[i]?.value ?? null);
+      rows.push(...wrapRow([{ text: `  ${s.detail.computed} ${safeText(shown.label)}: ` }, { text: `${formatIn(shown.value, c.unit, 4)}${shown.flipped ? '*' : ''}`, bold: true }, { text: `  (${c.substituted})`, dim: true }], width, '      '));
+    });
+    const dSpec = spec?.derivations[d.id] as ({ note?: string; note_zh?: string } | undefined);
+    const note = noteIn(s, d.note, dSpec?.note_zh);
+    if (note) rows.push(...wrapRow([{ text: `  ${s.detail.note}: ${safeText(note)}`, dim: true }], width, '    '));
+    if (d.quote) rows.push(...wrapRow([{ text: `  「${safeText(d.quote)}」`, color: 'gray' }], width, '   '));
     rows.push([]);
   }
   if (ind.checks.length) {
     rows.push([{ text: s.detail.checks, bold: true }]);
+    const changedAny = [...byId.values()].some((a) => isChanged(a.value, a.published));
     for (const c of ind.checks) {
-      rows.push(...statedRows(c, s, width));
+      rows.push(...statedRows(c, s, width, pubChecks.get(c.key), changedAny));
       if (c.quote) rows.push(...wrapRow([{ text: `   「${c.quote}」`, color: 'gray' }], width, '    '));
     }
     rows.push([]);
@@ -93,33 +163,47 @@ export function detailBody(ind: IndicatorResult, s: Strings, width: number): Row
 
 type Col = 'sel' | 'label' | 'value' | 'dist' | 'published' | 'range' | 'used';
 
-export interface DetailProps {
+/** The path as "2020 186.5 · 2021 193.09 · … · 2025 221.86", shortened to the width so the target year stays. */
+export function pathText(ind: IndicatorResult, width: number): string {
+  const points = ind.trajectory.map((p) => ({ year: p.year, text: formatIndicator(p.value, ind.unit) }));
+  const full = points.map((p) => `${p.year} ${p.text}`).join(' · ');
+  if (textWidth(full) <= width || points.length < 3) return full;
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const values = `${first.year} ${points.slice(0, -1).map((p) => p.text).join(' · ')} · ${last.year} ${last.text}`;
+  if (textWidth(values) <= width) return values;
+  return `${first.year} ${first.text} … ${last.year} ${last.text}`;
+}
+
+export interface HeaderInput {
   indicator: IndicatorResult;
   published: IndicatorResult | undefined;
   years: { base: number; target: number };
-  assumptions: AssumptionState[];
-  selected: number;
-  body: Row[];
-  scroll: number;
   width: number;
-  height: number;
   strings: Strings;
-  /** the uncertainty toggle: rows under the projection (detailBandRows), and the distributions by assumption */
-  bandRows?: Row[];
-  distributions?: Map<string, UncertainAssumption>;
+  bandRows: Row[];
 }
 
-export function IndicatorDetail({ indicator: ind, published: pub, years, assumptions, selected, body, scroll, width, height, strings: s, bandRows = [], distributions }: DetailProps) {
+/** Rows above the assumptions panel: title and basis, baseline/target, projection, band, path, where it starts. */
+export function detailHeader({ indicator: ind, published: pub, years, width, strings: s, bandRows }: HeaderInput): Row[] {
   const binding = ind.attribute === 'binding';
   const projChanged = isChanged(ind.projection, pub?.projection ?? null);
-  const header: Row[] = [
+  const primary = ind.derivations.find((d) => d.id === ind.primary);
+  const switched = pub !== undefined && pub.primary !== ind.primary;
+  const computable = ind.derivations.filter((d) => d.formula !== null && d.value !== null).length;
+  const rows: Row[] = [
     [
       { text: `${ind.number ? `${ind.number}. ` : ''}${ind.label}`, bold: true },
-      { text: `  ${ind.id} · ${ind.unit} · ${s.kind[ind.kind]} · ` , dim: true },
+      { text: `  ${ind.id} · ${ind.unit} · ${s.kind[ind.kind]} · `, dim: true },
       { text: s.attribute[ind.attribute], ...(binding ? { color: 'magenta' } : { dim: true }) },
+      ...(primary ? [
+        { text: ` · ${s.columns.basis} `, dim: true },
+        { text: `${basisName(primary.label, primary.id)}${switched ? '*' : ''}`, ...(switched ? { color: 'yellow', bold: true } : { color: 'cyan' }) },
+        ...(computable > 1 ? [{ text: ' (b)', dim: true }] : []),
+      ] : []),
     ],
     [
-      { text: `${s.detail.baseline(years.base)} ` , dim: true },
+      { text: `${s.detail.baseline(years.base)} `, dim: true },
       { text: formatIndicator(ind.baseline, ind.unit) },
       { text: `   ${s.detail.target(years.target)} `, dim: true },
       { text: targetText(ind) },
@@ -132,18 +216,45 @@ export function IndicatorDetail({ indicator: ind, published: pub, years, assumpt
       { text: ' ' },
       { text: verdictLabel(s, ind.verdict, binding), ...verdictStyle(ind.verdict, binding) },
       { text: `   ${s.detail.gap} `, dim: true },
-      { text: formatGap(ind.gap, ind.unit), ...(ind.verdict === 'missed' ? { color: verdictStyle(ind.verdict, binding).color } : {}) },
+      { text: formatGap(ind.gap, ind.unit, ind.target?.value), ...(ind.verdict === 'missed' ? { color: verdictStyle(ind.verdict, binding).color } : {}) },
       ...(projChanged ? [{ text: `   ${s.columns.published} `, dim: true }, { text: `${formatIndicator(pub?.projection ?? null, ind.unit)} ${pub ? verdictLabel(s, pub.verdict, binding) : ''}`, dim: true }] : []),
     ],
-    [
-      { text: `${ind.kind === 'cumulative' ? s.detail.yearly : s.detail.path} `, dim: true },
-      { text: sparkline(trajectoryValues(ind)), color: 'cyan' },
-      { text: `  ${ind.trajectory.map((p) => `${p.year} ${formatIndicator(p.value, ind.unit)}`).join(' · ')}` },
-    ],
+    ...bandRows,
   ];
-  header.splice(3, 0, ...bandRows);
+  const spark = sparkline(trajectoryValues(ind));
+  const label = `${ind.kind === 'cumulative' ? s.detail.yearly : s.detail.path} `;
+  rows.push([
+    { text: label, dim: true },
+    { text: spark, color: 'cyan' },
+    { text: `  ${pathText(ind, width - textWidth(label) - textWidth(spark) - 2)}` },
+  ]);
+  // the path starts from another figure than the baseline (工伤: the 2020 provincial target 186.5, not 195.97): say so
+  const start = ind.trajectory[0];
+  if (ind.kind !== 'cumulative' && start && ind.baseline !== null && primary && isChanged(start.value, ind.baseline) && start.year === years.base) {
+    rows.push(...wrapRow([{ text: s.detail.startsFrom(formatIndicator(start.value, ind.unit), formatIndicator(ind.baseline, ind.unit), basisName(primary.label, primary.id)), color: 'yellow' }], width, '  ').slice(0, 2));
+  }
+  return rows;
+}
 
-  const headerRows = detailHeaderRows(bandRows.length);
+export interface DetailProps {
+  indicator: IndicatorResult;
+  assumptions: AssumptionState[];
+  selected: number;
+  /** detailHeader's rows */
+  header: Row[];
+  /** the derivations, or the chart's rows when the chart is on */
+  body: Row[];
+  scroll: number;
+  width: number;
+  height: number;
+  strings: Strings;
+  distributions?: Map<string, UncertainAssumption> | undefined;
+  fixed?: ReadonlySet<string>;
+  chart?: boolean;
+}
+
+export function IndicatorDetail({ indicator: ind, assumptions, selected, header, body, scroll, width, height, strings: s, distributions, fixed, chart = false }: DetailProps) {
+  const headerRows = header.length;
   const panel = panelRows(height, assumptions.length, headerRows);
   const columns: TableColumn<Col>[] = [
     { key: 'sel', header: '' },
@@ -156,20 +267,25 @@ export function IndicatorDetail({ indicator: ind, published: pub, years, assumpt
   ];
   const cells: Cells<Col>[] = assumptions.map((a, i) => ({
     sel: { text: i === selected ? '>' : ' ', bold: true },
-    label: { text: a.label + (a.backSolved ? ` (${s.detail.backSolved})` : ''), inverse: i === selected, bold: i === selected },
+    label: { text: assumptionLabel(a, s), inverse: i === selected, bold: i === selected },
     value: changed(formatAssumption(a.value, a.unit), isChanged(a.value, a.published)),
     dist: distCell(distributions?.get(a.id)),
     published: { text: `${s.columns.published} ${formatAssumption(a.published, a.unit)}`, dim: true },
-    range: { text: rangeText(a), dim: true },
+    range: { text: fixed?.has(a.id) ? s.detail.fixed : rangeText(a), dim: true },
     used: { text: derivationsUsing(ind, a.id).join(','), dim: true },
   }));
   const layout = tableLayout(columns, cells, width, ['used', 'range', 'published', 'dist']);
+  // two assumptions cut to the same text ("工伤保险参保人…") are cut in the middle instead
+  const labelWidth = layout.find((c) => c.key === 'label')?.width ?? 0;
+  const labels = distinctFit(cells.map((c) => c.label!.text), labelWidth);
+  cells.forEach((c, i) => { c.label = { ...c.label!, text: labels[i]! }; });
   const panelOffset = useScrollWindow(selected, selected, cells.length, panel);
 
   const bodyHeight = detailBodyHeight(height, assumptions.length, headerRows);
-  const top = Math.max(0, Math.min(scroll, body.length - bodyHeight));
+  const top = chart ? 0 : Math.max(0, Math.min(scroll, body.length - bodyHeight));
   const shownTo = Math.min(body.length, top + bodyHeight);
-  const rule = `── ${s.detail.derivations} ${body.length > bodyHeight ? `${top + 1}–${shownTo}/${body.length} ` : ''}`;
+  const title = chart ? s.chart.hint : s.detail.derivations;
+  const rule = `── ${title} ${!chart && body.length > bodyHeight ? `${top + 1}–${shownTo}/${body.length} ` : ''}`;
 
   return (
     <Box flexDirection="column" width={width} height={height}>

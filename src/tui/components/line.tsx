@@ -1,5 +1,6 @@
 /** One terminal row made of styled segments; rows are pre-cut to the width, so nothing wraps. */
 import { Text } from 'ink';
+import { safeText } from '../../report/safe-text.js';
 import { charWidth, textWidth } from '../format.js';
 
 export interface Seg {
@@ -40,8 +41,9 @@ export function mergeRow(segs: Row): Row {
   return out;
 }
 
+/** The one place the TUI draws text: model text reaches the terminal only through safeText. */
 export function Line({ segs }: { segs: Row }) {
-  const merged = mergeRow(segs);
+  const merged = mergeRow(segs).map((s) => ({ ...s, text: safeText(s.text) }));
   if (!merged.length) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">

@@ -4,14 +4,14 @@ import { targetText } from '../../report/results.js';
 import { formatGap, formatIndicator, isChanged, sparkline, trajectoryValues } from '../format.js';
 import type { UncertaintyView } from '../hooks/use-uncertainty.js';
 import type { OverviewRow } from '../order.js';
-import { verdictLabel, type Strings } from '../strings.js';
+import { verdictLabel, verdictLabels, type Strings } from '../strings.js';
 import { GroupedTable } from './grouped-table.js';
-import type { Row } from './line.js';
+import { wrapRow, type Row } from './line.js';
 import { changed, verdictStyle } from './styles.js';
 import type { Cells, TableColumn } from './table.js';
 import { uncertaintyCells, uncertaintyStatusRow } from './uncertainty.js';
 
-type Col = 'sel' | 'number' | 'label' | 'unit' | 'baseline' | 'projection' | 'band' | 'pMet' | 'target' | 'verdict' | 'gap' | 'path';
+type Col = 'sel' | 'number' | 'label' | 'unit' | 'baseline' | 'projection' | 'basis' | 'band' | 'pMet' | 'target' | 'verdict' | 'gap' | 'path';
 
 export interface OverviewProps {
   rows: OverviewRow[];
@@ -34,9 +34,10 @@ export function Overview({ rows, published, selected, width, height, strings: s,
     { key: 'unit', header: s.columns.unit },
     { key: 'baseline', header: s.columns.baseline, align: 'right' },
     { key: 'projection', header: s.columns.projection, align: 'right' },
+    { key: 'basis', header: s.columns.basis },
     ...(bands ? [{ key: 'band', header: s.columns.band, align: 'right' }, { key: 'pMet', header: s.columns.pMet, align: 'right' }] satisfies TableColumn<Col>[] : []),
     { key: 'target', header: s.columns.target, align: 'right' },
-    { key: 'verdict', header: s.columns.verdict },
+    { key: 'verdict', header: s.columns.verdict, could: verdictLabels(s) },
     { key: 'gap', header: s.columns.gap, align: 'right' },
     { key: 'path', header: s.columns.path },
   ];
@@ -54,20 +55,44 @@ export function Overview({ rows, published, selected, width, height, strings: s,
       unit: { text: ind.unit, dim: true },
       baseline: { text: formatIndicator(ind.baseline, ind.unit) },
       projection: changed(formatIndicator(ind.projection, ind.unit), isChanged(ind.projection, pub?.projection ?? null)),
+      basis: basisCell(ind, pub),
       target: { text: targetText(ind) },
       verdict: { text: verdictLabel(s, ind.verdict, binding), ...vstyle },
-      gap: { text: formatGap(ind.gap, ind.unit), ...(ind.verdict === 'missed' ? { color: vstyle.color } : {}) },
+      gap: { text: formatGap(ind.gap, ind.unit, ind.target?.value), ...(ind.verdict === 'missed' ? { color: vstyle.color } : {}) },
       path: { text: sparkline(trajectoryValues(ind)), color: 'cyan' },
       ...(bands ? uncertaintyCells(bands.byId.get(ind.id), bands.run.threshold, s) : {}),
     };
   });
   // with bands: at 80 columns path, #, unit, baseline (and in English the gap) make room; narrower, the band goes next
-  const dropOrder: Col[] = bands ? ['path', 'number', 'unit', 'baseline', 'gap', 'band', 'target'] : ['path', 'number', 'unit', 'baseline', 'gap', 'target'];
+  const dropOrder: Col[] = bands ? ['basis', 'path', 'number', 'unit', 'baseline', 'gap', 'band', 'target'] : ['basis', 'path', 'number', 'unit', 'baseline', 'gap', 'target'];
   const missed = rows.flatMap((r) => (r.type === 'indicator' && r.indicator.verdict === 'missed' && r.indicator.attribute === 'binding' ? [r.indicator.label] : []));
   const status = uncertaintyStatusRow(uncertainty, s);
   const footer: Row[] = [
+    ...legendRows(s, width, height),
     ...(missed.length ? [[{ text: s.bindingMissed(missed.join('、')), color: 'red', bold: true }] as Row] : []),
     ...(status ? [status] : []),
   ];
   return <GroupedTable rows={rows} cells={cells} columns={columns} dropOrder={dropOrder} selected={selected} width={width} height={height} footer={footer} />;
+}
+
+/** Which 测算依据 drives the projection: the head of its label (测算依据2), `*` when the scenario switched it. */
+export function basisCell(ind: IndicatorResult, pub: IndicatorResult | undefined): { text: string; color?: string; bold?: boolean; dim?: boolean } {
+  const d = ind.derivations.find((x) => x.id === ind.primary);
+  if (!d) return { text: '' };
+  const short = basisName(d.label, d.id);
+  const switched = pub !== undefined && pub.primary !== ind.primary;
+  return switched ? { text: `${short}*`, color: 'yellow', bold: true } : { text: ind.derivations.length > 1 ? short : '', dim: true };
+}
+
+/** 测算依据2 from "测算依据2 2020年省定目标…"; the id when the label does not start with a short name. */
+export function basisName(label: string, id: string): string {
+  const head = label.split(/[\s：:（(]/)[0] ?? '';
+  return head && head.length <= 8 ? head : id;
+}
+
+/** The line under the table that says what the marks mean: two rows when it is cut and the screen is tall. */
+export function legendRows(s: Strings, width: number, height: number): Row[] {
+  if (height < 14) return [];
+  const rows = wrapRow([{ text: s.legend, dim: true }], width, '  ');
+  return rows.slice(0, height >= 20 ? 2 : 1);
 }

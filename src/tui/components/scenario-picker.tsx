@@ -8,12 +8,14 @@ export interface PickerProps {
   title: string;
   entries: ScenarioEntry[];
   index: number;
+  /** picked with space: loaded together, the first explored, the others compared beside it */
+  marked?: number[];
   modelId: string;
   width: number;
   height: number;
 }
 
-export function ScenarioPicker({ title, entries, index, modelId, width, height }: PickerProps) {
+export function ScenarioPicker({ title, entries, index, marked = [], modelId, width, height }: PickerProps) {
   const listHeight = Math.max(1, height - 1);
   const offset = useScrollWindow(index, index, entries.length, listHeight);
   return (
@@ -28,6 +30,7 @@ export function ScenarioPicker({ title, entries, index, modelId, width, height }
             segs={clipRow(
               [
                 { text: sel ? '> ' : '  ', bold: true },
+                { text: marked.includes(offset + i) ? `[${marked.indexOf(offset + i) + 1}] ` : '    ', color: 'cyan', bold: true },
                 { text: e.name ?? e.file, inverse: sel, bold: sel, ...(other ? { dim: true } : {}) },
                 { text: `  ${e.file}`, dim: true },
                 ...(other ? [{ text: `  (${e.model})`, dim: true }] : []),

@@ -10,15 +10,17 @@ export interface TableColumn<K extends string> {
   align?: 'left' | 'right';
   flex?: boolean;
   min?: number;
+  /** texts the column may come to hold (every verdict label): the width never changes when one appears */
+  could?: string[];
 }
 
 /** Column widths from the header and every cell (not only the visible ones, so scrolling never shifts them). */
-export function tableLayout<K extends string>(columns: TableColumn<K>[], rows: Cells<K>[], width: number, dropOrder: K[]): ColumnSpec<K>[] {
+export function tableLayout<K extends string>(columns: TableColumn<K>[], rows: Cells<K>[], width: number, dropOrder: K[], yieldTo: K[] = []): ColumnSpec<K>[] {
   const specs: ColumnSpec<K>[] = columns.map((c) => ({
     ...c,
-    width: widest([c.header, ...rows.map((r) => r[c.key]?.text ?? '')]),
+    width: widest([c.header, ...(c.could ?? []), ...rows.map((r) => r[c.key]?.text ?? '')]),
   }));
-  return layoutColumns(specs, width, dropOrder);
+  return layoutColumns(specs, width, dropOrder, yieldTo);
 }
 
 export function tableRow<K extends string>(layout: ColumnSpec<K>[], cells: Cells<K>): Row {

@@ -7,11 +7,13 @@
  * held) the same settings are recomputed with FULL_SAMPLES (≈3 ms) and drawn again. Turning the toggle on
  * computes FULL_SAMPLES at once. The seed is fixed, so the same overrides always show the same numbers.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { quickUncertainty, type IndicatorUncertainty, type UncertainAssumption, type UncertaintyResult } from '../../engine/uncertainty/sample.js';
 import type { ModelResult } from '../../engine/types.js';
 import { CesuanError } from '../../model/errors.js';
-import type { Scenario } from './use-scenario.js';
+import type { LoadedModel } from '../../model/load.js';
+import { withPrimary } from '../../model/primary.js';
+import type { Work } from '../update.js';
 
 /** samples for the frame right after a change (while a key is held) */
 export const QUICK_SAMPLES = 500;
@@ -37,23 +39,12 @@ export type UncertaintyView =
   | { status: 'none' }
   | { status: 'error'; message: string };
 
-export type ToggleOutcome =
-  | { status: 'on'; distributions: number; samples: number }
-  | { status: 'off' }
-  | { status: 'none' }
-  | { status: 'error'; message: string };
-
-export interface Uncertainty {
-  view: UncertaintyView;
-  toggle: () => ToggleOutcome;
-}
-
 const OFF: UncertaintyView = { status: 'off' };
 
 interface Computed {
   /** the evaluation it belongs to: a new result means the overrides (or the scenario) changed */
   for: ModelResult;
-  reference: Scenario['reference'];
+  reference: Work['reference'];
   samples: number;
   view: UncertaintyView;
 }
@@ -63,10 +54,10 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function compute(sc: Scenario, samples: number): Computed {
-  const base = { for: sc.result, reference: sc.reference, samples };
+function compute(model: LoadedModel, work: Work, samples: number): Computed {
+  const base = { for: work.result, reference: work.reference, samples };
   try {
-    const run = quickUncertainty(sc.model, sc.overrides, { scenario: sc.reference, samples, seed: UNCERTAINTY_SEED });
+    const run = quickUncertainty(withPrimary(model, work.doc.primary), work.doc.overrides, { scenario: work.reference, samples, seed: UNCERTAINTY_SEED });
     if (!run.assumptions.length) return { ...base, view: { status: 'none' } };
     const bands: Bands = {
       run,
@@ -80,42 +71,31 @@ function compute(sc: Scenario, samples: number): Computed {
   }
 }
 
-export function useUncertainty(sc: Scenario): Uncertainty {
-  const [enabled, setEnabled] = useState(false);
-  const enabledRef = useRef(enabled);
+/** The bands for the current work while the toggle is on (`enabled`), refined once the keys stop. */
+export function useUncertainty(enabled: boolean, work: Work, model: LoadedModel): UncertaintyView {
   /** the last FULL_SAMPLES run (kept only while it matches the current evaluation) */
   const [full, setFull] = useState<Computed | null>(null);
-  const latest = useRef(sc);
-  latest.current = sc;
+  const latest = useRef({ work, model });
+  latest.current = { work, model };
 
   const shown = useMemo((): Computed | null => {
     if (!enabled) return null;
-    if (full && full.for === sc.result && full.reference === sc.reference) return full;
-    return compute(sc, QUICK_SAMPLES);
-    // sc.model and sc.overrides change only together with sc.result
-  }, [enabled, sc.result, sc.reference, full]);
+    if (full && full.for === work.result && full.reference === work.reference) return full;
+    // turning on: the full count at once (nothing is held); after a change: the quick count first
+    return compute(model, work, full ? QUICK_SAMPLES : FULL_SAMPLES);
+  }, [enabled, work.result, work.reference, full, model]);
 
   // refine once the changes stop; every new change restarts the wait
   useEffect(() => {
     if (!shown || shown.samples >= FULL_SAMPLES || shown.view.status === 'error') return;
-    const timer = setTimeout(() => setFull(compute(latest.current, FULL_SAMPLES)), REFINE_MS);
+    const timer = setTimeout(() => setFull(compute(latest.current.model, latest.current.work, FULL_SAMPLES)), REFINE_MS);
     return () => clearTimeout(timer);
   }, [shown]);
+  // keep the full run as the reference for "turned on before"
+  useEffect(() => {
+    if (!enabled && full) setFull(null);
+    else if (enabled && shown && shown.samples >= FULL_SAMPLES && shown !== full) setFull(shown);
+  }, [enabled, shown, full]);
 
-  const toggle = useCallback((): ToggleOutcome => {
-    if (enabledRef.current) {
-      enabledRef.current = false;
-      setEnabled(false);
-      setFull(null);
-      return { status: 'off' };
-    }
-    const c = compute(latest.current, FULL_SAMPLES);
-    if (c.view.status !== 'on') return c.view.status === 'error' ? c.view : { status: 'none' };
-    enabledRef.current = true;
-    setEnabled(true);
-    setFull(c);
-    return { status: 'on', distributions: c.view.bands.run.assumptions.length, samples: FULL_SAMPLES };
-  }, []);
-
-  return { view: shown ? shown.view : OFF, toggle };
+  return shown ? shown.view : OFF;
 }

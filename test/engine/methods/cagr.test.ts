@@ -14,4 +14,10 @@ describe('cagr', () => {
   it('refuses a non-positive start', () => {
     expect(() => cagr(0, 10, 5)).toThrow(/positive start/);
   });
+  it('refuses a rate that overflows: cagr(100, 200, 1e-10) (issue #10, 11c)', () => {
+    expect(() => cagr(100, 200, 1e-10)).toThrow(/^cagr\(\): .*(too large|overflow)/);
+  });
+  it('a NaN inside a series is an error, not skipped: cagr([5, NaN, 7])', () => {
+    expect(() => cagrMethod.fn([5, Number.NaN, 7])).toThrow(/^cagr\(\): .*NaN/);
+  });
 });

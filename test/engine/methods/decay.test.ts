@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decay, decayAmount, decayRatio } from '../../../src/engine/methods/decay.js';
+import { decay, decayAmount, decayMethod, decayRatio } from '../../../src/engine/methods/decay.js';
 
 const transfers = [9.5, 8, 6.1, 5.2, 4.6]; // 农村劳动力转移就业 increments 2016–2020
 
@@ -20,5 +20,13 @@ describe('decay', () => {
   });
   it('refuses non-positive increments', () => {
     expect(() => decay([1, 0], 5)).toThrow(/positive/);
+  });
+  it('a NaN inside the increments is an error, not skipped: decay([5, NaN, 4], 3) (issue #10, 11c)', () => {
+    expect(() => decayMethod.fn([5, Number.NaN, 4], 3)).toThrow(/^decay\(\): .*NaN/);
+  });
+  it('refuses years that are not a whole number ≥ 0, instead of truncating', () => {
+    expect(() => decay(transfers, 2.5)).toThrow(/^decay\(\): years/);
+    expect(() => decay(transfers, -1)).toThrow(/^decay\(\): years/);
+    expect(decay(transfers, 0)).toBe(0);
   });
 });

@@ -8,4 +8,7 @@ describe('elasticity', () => {
   it('y = x² has elasticity 2', () => {
     expect(elasticity([1, 2, 3, 4], [1, 4, 9, 16])).toBeCloseTo(2, 12);
   });
+  it('refuses x values that are all equal, naming the method (issue #10, 11c)', () => {
+    expect(() => elasticity([5, 5, 5], [1, 2, 3])).toThrow(/^elasticity\(\): all x are equal/);
+  });
 });

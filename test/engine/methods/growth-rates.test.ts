@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growthRates } from '../../../src/engine/methods/growth-rates.js';
+import { growthRates, growthRatesMethod } from '../../../src/engine/methods/growth-rates.js';
 
 describe('growth_rates', () => {
   it('省定目标 159 → 168.3 is +5.849%', () => {
@@ -7,5 +7,9 @@ describe('growth_rates', () => {
   });
   it('refuses growth from zero', () => {
     expect(() => growthRates([0, 1])).toThrow(/from 0/);
+  });
+  it('refuses growth that overflows: growth_rates([1e-320, 1]) (issue #10, 11c)', () => {
+    expect(() => growthRates([1e-320, 1])).toThrow(/^growth_rates\(\): .*(too large|overflow)/);
+    expect(() => growthRatesMethod.fn([1e-320, 1])).toThrow(/growth_rates\(\)/);
   });
 });

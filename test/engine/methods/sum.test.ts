@@ -11,4 +11,15 @@ describe('sum', () => {
   it('mixes numbers and series: 538.73 + 29.41 = 568.14', () => {
     expect(sumMethod.fn(538.73, [29.41])).toBeCloseTo(568.14, 12);
   });
+  it('non-finite partial sums give what IEEE arithmetic gives, not NaN (issue #10, 11a)', () => {
+    expect(sum([1e308, 1e308])).toBe(Infinity);
+    expect(sum([-1e308, -1e308])).toBe(-Infinity);
+    expect(sum([Infinity, 1])).toBe(Infinity);
+    expect(sum([1, -Infinity])).toBe(-Infinity);
+    expect(sum([Infinity, -Infinity])).toBeNaN();
+  });
+  it('an intermediate overflow does not lose an exact total: 1e308 + 1e308 − 1e308 = 1e308', () => {
+    expect(sum([1e308, 1e308, -1e308])).toBe(1e308);
+    expect(sumMethod.fn([1e308, 1e308, -1e308, -1e308], 3)).toBe(3);
+  });
 });

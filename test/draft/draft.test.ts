@@ -1,0 +1,175 @@
+/**
+ * `cesuan draft` against the hand-written models (the same rows: baseline, target, operator, kind, attribute,
+ * unit) and against small documents in other layouts (header order, unit column, wrapped labels, tabs).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Converter } from 'opencc-js/t2cn';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { draftModel, type Draft } from '../../src/model/draft/index.js';
+import type { IndicatorSpec, ModelSpec } from '../../src/model/schema.js';
+import { cesuan } from '../helpers/cli.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const simplify = Converter({ from: 'tw', to: 'cn' });
+const doc = (name: string) => readFileSync(join(root, 'documents', name), 'utf8');
+const draftOf = (name: string, table?: number): Draft => draftModel(doc(name), { documentName: name, simplify, table });
+const handModel = (id: string): ModelSpec => parse(readFileSync(join(root, 'models', `${id}.yaml`), 'utf8')) as ModelSpec;
+const row = (i: IndicatorSpec) => ({
+  baseline: i.baseline?.value ?? null, target: i.target?.value ?? null, op: i.target?.op ?? null,
+  kind: i.kind, attribute: i.attribute, unit: i.unit,
+});
+
+/**
+ * Where the hand-written model reads the plan's prose instead of the cell, the draft keeps the cell as written
+ * (the issue: "< ≤ > ≥ as written"): those rows differ in the operator (or a target the table lacks) only.
+ */
+function compare(draft: Draft, hand: ModelSpec, prose: Record<string, Partial<ReturnType<typeof row>>>): void {
+  const drafted = Object.values(draft.spec.indicators);
+  const written = Object.values(hand.indicators);
+  expect(drafted.length).toBe(written.length);
+  written.forEach((h, k) => {
+    const d = drafted[k]!;
+    expect({ ...row(d), ...prose[h.number!] }, `row ${h.number} ${h.label}`).toEqual({ ...row(h), ...prose[h.number!] });
+    if (prose[h.number!]) expect(row(d), `row ${h.number} as written`).toMatchObject(prose[h.number!]!);
+    expect(d.parent !== undefined, `row ${h.number} sub-row`).toBe(h.parent !== undefined || /^其中/.test(d.label));
+  });
+}
+
+describe('the seed documents give the hand-written models’ rows', () => {
+  it('郑州 专栏2 (000): 18 rows + 2 sub-rows, years 2020→2025, 专栏1 listed as well', () => {
+    const d = draftOf('000_c5530f7d589473d0.txt');
+    expect(d.tables.map((t) => t.years)).toEqual([{ base: 2015, target: 2020 }, { base: 2020, target: 2025 }]);
+    expect(d.chosen).toBe(2);
+    expect(d.spec.years).toEqual({ base: 2020, target: 2025 });
+    // the model reads 14/15 from the prose (达60%以上, 92%以上) and 16 as 达到100%; the cells say >60, >92, 100
+    compare(d, handModel('zhengzhou-hrss-14th'), { 14: { op: '>' }, 15: { op: '>' }, 16: { op: '>=' } });
+    const ids = Object.keys(d.spec.indicators);
+    expect(ids.filter((id) => d.spec.indicators[id]!.parent === 'row_6')).toEqual(['row_6_1', 'row_6_2']);
+    expect(d.spec.groups.map((g) => g.label)).toEqual(['就业', '社会保障', '人才队伍建设', '劳动关系', '公共服务']);
+  });
+
+  it('郑州 in the gazette (003, tab-separated, header repeated after a page break): the same 20 rows', () => {
+    const d = draftOf('003_ec8b82c3b8b13a4a.txt');
+    compare(d, handModel('zhengzhou-hrss-14th'), { 14: { op: '>' }, 15: { op: '>' }, 16: { op: '>=' } });
+  });
+
+  it('新乡 (001): 30 rows; single-cell rows read as the 2025 target with a null baseline', () => {
+    const d = draftOf('001_ec30a6b184c889d4.txt');
+    // the model takes ≥ for ">x" (以上 in the prose), ≈40 (prose) and ≤5.5 for the garbled “<>” (prose, line 61)
+    const asWritten = { op: '>' as const };
+    compare(d, handModel('xinxiang-talent-14th'), {
+      8: asWritten, 11: { op: '>=' }, 16: asWritten, 23: { op: null, target: null }, 24: asWritten, 26: asWritten, 27: asWritten, 28: asWritten, 29: asWritten,
+    });
+    const r8 = d.spec.indicators['row_8']!;
+    expect(r8.baseline.value).toBeNull();
+    expect(r8.baseline.source).toBeUndefined();
+    expect(r8.target).toMatchObject({ value: 5.5, published: '>5.5', source: { line: 136, quote: '>5.5' } });
+    expect(d.warnings.map((w) => w.line)).toEqual(expect.arrayContaining([134, 140, 260, 262, 266, 280]));
+    expect(d.spec.indicators['row_30']!.target).toMatchObject({ op: '≈', value: 11, published: '11.0 左右' });
+  });
+
+  it('十堰 (002, pipes, a 十三五 column the header names): 16 rows incl. 3 sub-rows', () => {
+    const d = draftOf('002_6dfc5125a1bfd828.txt');
+    compare(d, handModel('shiyan-hrss-14th'), {});
+    expect(Object.values(d.spec.indicators).filter((i) => i.parent).length).toBe(3);
+    expect(d.spec.indicators['row_2']!.baseline).toMatchObject({ value: null, published: '—', source: { line: 51, quote: '—' } });
+    // --table 1 is the 十三五 review: 2015 base, 2020 column as the target
+    expect(draftOf('002_6dfc5125a1bfd828.txt', 1).spec.years).toEqual({ base: 2015, target: 2020 });
+  });
+
+  it('浙江 (004, traditional, damaged): drafts the three labelled rows, warns about every empty row', () => {
+    const d = draftOf('004_667e7b2015fa3219.txt');
+    expect(d.spec.years).toEqual({ base: 2020, target: 2025 });
+    const inds = Object.values(d.spec.indicators);
+    expect(inds.map((i) => [i.number, i.unit, i.baseline.value, i.target])).toEqual([['7', '万人', null, null], ['13', '万人', null, null], ['14', '万人', null, null]]);
+    expect(inds[0]!.label).toBe('專業技術人才總量(含在管理崗位的專技人才)'); // quoted as printed, matched simplified
+    expect(inds[2]!.parent).toBe('row_13');
+    expect(d.warnings.length).toBeGreaterThan(20);
+    expect(d.warnings.some((w) => w.line === 53 && /no figures/.test(w.message))).toBe(true);
+  });
+
+  it('every quote is the cell at its line, verbatim', () => {
+    for (const name of ['000_c5530f7d589473d0.txt', '001_ec30a6b184c889d4.txt', '002_6dfc5125a1bfd828.txt', '003_ec8b82c3b8b13a4a.txt']) {
+      const lines = doc(name).split('\n');
+      for (const ind of Object.values(draftOf(name).spec.indicators)) {
+        for (const s of [ind.baseline.source, ind.target?.source]) if (s) expect(lines[s.line! - 1], `${name}:${s.line}`).toContain(s.quote);
+      }
+    }
+  });
+});
+
+const own = (text: string) => draftModel(text, { documentName: 'own.txt' });
+
+describe('layouts no seed uses', () => {
+  it('the target column before the baseline, a unit column, a 2015 column the header rules out', () => {
+    const d = own([
+      '附表 某市“十五五”就业主要指标',
+      '| 指标名称 | 单位 | 2030年目标 | 2015年 | 2025年基数 | 指标属性 |',
+      '| 一、就业 | | | | | |',
+      '| 1.城镇新增就业 | 万人 | [50] | 40 | 48.5 | 预期性 |',
+      '| 2.城镇调查失业率 | % | 5.5左右 | — | 5.1 | 预期性 |',
+      '| 3.技能人才占比 | % | 30 | 18 | 24 | 约束性 |',
+      '| 4.农民工欠薪案件数 | 件 | 100 | 300 | 150 | |',
+      '注：[ ]内为五年累计数。',
+    ].join('\n'));
+    expect(d.spec.years).toEqual({ base: 2025, target: 2030 });
+    expect(Object.values(d.spec.indicators).map((i) => [i.unit, i.kind, i.attribute, i.baseline.value, i.target?.op, i.target?.value])).toEqual([
+      ['万人', 'cumulative', 'indicative', 48.5, '>=', 50],
+      ['%', 'rate', 'indicative', 5.1, '≈', 5.5],
+      ['%', 'rate', 'binding', 24, '>=', 30],
+      ['件', 'stock', 'unknown', 150, '<=', 100], // 欠薪: lower is better, a bare target is an upper bound
+    ]);
+    expect(d.spec.indicators['row_1']!.baseline.source).toEqual({ ref: 'plan', item: '附表 某市“十五五”就业主要指标 第1项 2025年基数', line: 4, quote: '48.5' });
+  });
+
+  it('one cell per line with a label wrapped over two lines and a unit on its own line', () => {
+    const d = own([
+      '专栏1 主要指标', '', '指标', '', '2025年', '', '2030年', '', '属性', '', '一、社会保障', '',
+      '1.基本养老保险', '', '参保率', '', '(%)', '', '95', '', '≥97', '', '约束性', '',
+      '2.其中：城乡居民', '', '养老保险参保人数（万人）', '', '233.8', '', '240', '', '预期性', '',
+      '3.失业保险参保人数', '', '（万人）', '', '250', '', '约 280', '', '预期性', '',
+      '注：以上为预测数。',
+    ].join('\n'));
+    const inds = Object.values(d.spec.indicators);
+    expect(inds.map((i) => [i.number, i.label, i.unit, i.kind, i.baseline.value, i.target?.op, i.target?.value, i.parent ?? null])).toEqual([
+      ['1', '基本养老保险参保率', '%', 'rate', 95, '>=', 97, null],
+      ['2', '其中：城乡居民养老保险参保人数', '万人', 'stock', 233.8, '>=', 240, 'row_1'],
+      ['3', '失业保险参保人数', '万人', 'stock', 250, '≈', 280, null],
+    ]);
+    expect(inds[1]!.target!.source).toMatchObject({ line: 31, quote: '240' });
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('output is the same text every time, and a document without a table is bad input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cesuan-draft-'));
+    const a = cesuan(['draft', join(root, 'documents', '001_ec30a6b184c889d4.txt')]);
+    const b = cesuan(['draft', join(root, 'documents', '001_ec30a6b184c889d4.txt')]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const prose = join(dir, 'prose.txt');
+    writeFileSync(prose, '这是一段没有表格的文字。\n');
+    const r = cesuan(['draft', prose]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no indicator table found/);
+  });
+
+  it('a draft written under models/ loads and runs, and 004 exits 0 with its warnings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cesuan-draft-'));
+    const out = join(dir, 'zhejiang-draft.yaml');
+    const r = cesuan(['draft', join(root, 'documents', '004_667e7b2015fa3219.txt'), '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/004_667e7b2015fa3219\.txt:53: row 7: no figures/);
+    const run = cesuan(['run', out, '-f', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).indicators.map((i: { number: string }) => i.number)).toEqual(['7', '13', '14']);
+    const shiyan = join(dir, 'shiyan-draft.yaml');
+    expect(cesuan(['draft', join(root, 'documents', '002_6dfc5125a1bfd828.txt'), '-o', shiyan]).code).toBe(0);
+    const result = JSON.parse(cesuan(['run', shiyan, '-f', 'json']).stdout);
+    expect(result.indicators).toHaveLength(16);
+    expect(result.indicators[6]).toMatchObject({ baseline: 27.29, target_op: '>=', target: 25, attribute: 'binding' });
+    expect(cesuan(['draft', join(root, 'documents', '002_6dfc5125a1bfd828.txt'), '-o', shiyan]).code).toBe(2); // exists: --force
+  });
+});
