@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Smoke test of `cesuan tui` in a real terminal: run the built binary inside tmux (80×24), open
 # 工伤保险参保人数 on the Zhengzhou model, type 2.5 (%) for its growth assumption, and check that the
-# new 2025 projection 186.5 × 1.025^5 ≈ 211.01 appears; then quit and check the terminal is restored.
+# new 2025 projection 186.5 × 1.025^5 ≈ 211.01 appears; draw its year-by-year chart (v: axis 2020…2025,
+# the target 210 as a line); quit and check the terminal is restored. Then open four scenarios side by
+# side (cesuan tui a.yaml b.yaml c.yaml d.yaml) at 200×50 and check each one's name heads a column.
 #
 #   scripts/tui-smoke.sh            (needs tmux: apt-get install -y tmux, or brew install tmux)
 set -euo pipefail
@@ -51,6 +53,16 @@ wait_for "预测 ${expected}*"
 echo "tui-smoke: the 2025 projection changed to ${expected} on the screen:"
 screen | grep -F "预测 ${expected}*"
 
+keys -l 'v'              # the year-by-year chart
+wait_for '● 当前路径'
+wait_for '┄ 目标 ≥210'
+if ! screen | grep -qE '^ +2020 +2021 +2022 +2023 +2024 +2025'; then
+  echo "tui-smoke: FAIL — the chart's year axis 2020…2025 is not on the screen:" >&2
+  screen >&2
+  exit 1
+fi
+echo "tui-smoke: the chart shows the years 2020…2025 and the target line"
+
 keys -l 'q'              # unsaved changes: asks first
 wait_for '有未保存的改动'
 keys -l 'q'
@@ -61,3 +73,19 @@ if screen | grep -qF '总览'; then
   exit 1
 fi
 echo "tui-smoke: OK (quit with exit code 0, terminal restored)"
+
+# several scenarios side by side with the published model
+session2="cesuan-smoke2-$$"
+trap 'cleanup; tmux kill-session -t "$session2" 2>/dev/null || true' EXIT
+tmux -u new-session -d -s "$session2" -x 200 -y 50 \
+  "env -u CI LANG=C.UTF-8 LC_ALL=C.UTF-8 node bin/cesuan.js tui scenarios/zhengzhou-slower-insurance.yaml scenarios/zhengzhou-growth-cut.yaml scenarios/zhengzhou-faster-talent.yaml scenarios/zhengzhou-provincial-revised.yaml; echo \"cesuan-exit=\$?\"; sleep 10"
+session="$session2"
+wait_for '发布模型'
+for name in 社保扩面放缓 增速普遍下调两成 人才加速集聚 省定目标调整; do
+  wait_for "$name"
+done
+echo "tui-smoke: four scenarios side by side:"
+screen | sed -n 3p
+keys -l 'q'
+wait_for 'cesuan-exit=0'
+echo "tui-smoke: OK (compare of 4 scenarios, quit with exit code 0)"

@@ -5,8 +5,12 @@
  * each successful parse as JSON under the hash of (cesuan build, kind, text), so a hit is a JSON.parse
  * (~2 ms) and the YAML and zod libraries are never loaded. The entry may also keep what the engine chooses
  * to keep about the file's formulas (engine/graph/parser.ts registers itself through setFormulaCache). Files with errors are never
- * cached; a cache that cannot be read or written, or an entry that is not one, is simply not used. The cache
- * is trusted like the user's own files: keep CESUAN_CACHE_DIR out of folders others can write to.
+ * cached; a cache that cannot be read or written, or an entry that is not one, is simply not used.
+ *
+ * The cache can never change an answer: an entry is a header line `{"format":3,"hash":…}` and a JSON payload,
+ * the hash covering the build, the kind, the file's text and the payload bytes. An entry whose hash does not
+ * match (edited, truncated, moved to another file's name) or whose spec fails the shape checks below is
+ * ignored and rewritten from the file. (Full zod validation of a hit would cost more than the parse it saves.)
  *
  * On by default in the bundled CLI only (scripts/build.mjs defines the build id); CESUAN_CACHE=off turns it
  * off, CESUAN_CACHE_DIR moves it (default $XDG_CACHE_HOME/cesuan or ~/.cache/cesuan).
@@ -24,7 +28,7 @@ declare const __CESUAN_BUILD__: string | undefined;
 
 /** Identifies the code that produced a cached spec; undefined (no cache) when running from sources. */
 const BUILD = typeof __CESUAN_BUILD__ === 'string' ? __CESUAN_BUILD__ : undefined;
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 /** Past this many entries, the oldest half is removed when a new one is written. */
 const MAX_ENTRIES = 400;
 
@@ -90,26 +94,62 @@ function jsonExact(value: unknown, depth = 0): boolean {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function readEntry(path: string, kind: SourceKind): CacheEntry | undefined {
+/** The hash an entry carries: of the code (build), the kind, the source text and the payload as written. */
+function entryHash(kind: SourceKind, text: string, payload: string): string {
+  return createHash('sha256').update(`${BUILD}\0${kind}\0`).update(text).update('\0').update(payload).digest('hex');
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isFormula = (v: unknown) => isText(v) || (typeof v === 'number' && Number.isFinite(v));
+const KINDS = new Set(['stock', 'cumulative', 'rate']);
+
+/** The spec's shape where the engine reads it without checking (a second line of defence behind the hash). */
+function plausibleSpec(spec: Record<string, unknown>, kind: SourceKind): boolean {
+  if (kind === 'scenario') {
+    const set = spec['set'];
+    return isText(spec['model']) && (set === undefined || (isRecord(set) && Object.values(set).every(isFormula)));
+  }
+  const { indicators, assumptions, years, sources } = spec;
+  if (!isRecord(indicators) || !isRecord(assumptions) || !isRecord(years) || !isRecord(sources)) return false;
+  if (!Number.isInteger(years['base']) || !Number.isInteger(years['target'])) return false;
+  for (const a of Object.values(assumptions)) {
+    if (!isRecord(a) || !isText(a['label']) || !isText(a['unit']) || !isFormula(a['default'])) return false;
+  }
+  for (const ind of Object.values(indicators)) {
+    if (!isRecord(ind) || !isText(ind['label']) || !isText(ind['unit']) || !KINDS.has(ind['kind'] as string)) return false;
+    if (!isRecord(ind['derivations']) || !Array.isArray(ind['stated'])) return false;
+    for (const d of Object.values(ind['derivations'])) {
+      if (!isRecord(d) || !isText(d['label']) || !(d['formula'] === undefined || isFormula(d['formula'])) || !(d['path'] === undefined || isText(d['path']))) return false;
+      if (!Array.isArray(d['stated']) || !Array.isArray(d['computed']) || !isRecord(d['source'])) return false;
+    }
+  }
+  return true;
+}
+
+function readEntry(path: string, kind: SourceKind, text: string): CacheEntry | undefined {
   try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    if (!isRecord(entry) || entry['format'] !== CACHE_FORMAT || !isRecord(entry['spec'])) return undefined;
+    const raw = readFileSync(path, 'utf8');
+    const newline = raw.indexOf('\n');
+    if (newline < 0) return undefined;
+    const header = JSON.parse(raw.slice(0, newline)) as unknown;
+    const payload = raw.slice(newline + 1);
+    if (!isRecord(header) || header['format'] !== CACHE_FORMAT || header['hash'] !== entryHash(kind, text, payload)) return undefined;
+    const entry = JSON.parse(payload) as unknown;
+    if (!isRecord(entry) || !isRecord(entry['spec']) || !isRecord(entry['formulas'])) return undefined;
     if (entry['tree'] !== null && !Array.isArray(entry['tree'])) return undefined;
-    // the entry's own shape, in case the folder holds something else under that name
-    const spec = entry['spec'];
-    if (kind === 'model' ? !isRecord(spec['indicators']) || !isRecord(spec['years']) : typeof spec['model'] !== 'string') return undefined;
-    if (!isRecord(entry['formulas'])) return undefined;
-    return entry as unknown as CacheEntry;
+    if (!plausibleSpec(entry['spec'], kind)) return undefined;
+    return { format: CACHE_FORMAT, spec: entry['spec'], tree: entry['tree'] as PositionTree | null, formulas: entry['formulas'] };
   } catch {
     return undefined;
   }
 }
 
-function writeEntry(dir: string, path: string, entry: CacheEntry): void {
+function writeEntry(dir: string, path: string, entry: CacheEntry, kind: SourceKind, text: string): void {
   const temp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, JSON.stringify(entry));
+    const payload = JSON.stringify({ spec: entry.spec, tree: entry.tree, formulas: entry.formulas });
+    writeFileSync(temp, `${JSON.stringify({ format: CACHE_FORMAT, hash: entryHash(kind, text, payload) })}\n${payload}`);
     renameSync(temp, path);
     const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
     if (names.length > MAX_ENTRIES) {
@@ -129,7 +169,7 @@ function writeEntry(dir: string, path: string, entry: CacheEntry): void {
 export function readSpec<T>(text: string, file: string, kind: SourceKind): SpecFile<T> {
   const dir = cacheDir();
   const path = dir && join(dir, `${createHash('sha256').update(`${BUILD}\0${kind}\0`).update(text).digest('hex').slice(0, 40)}.json`);
-  const cached = path ? readEntry(path, kind) : undefined;
+  const cached = path ? readEntry(path, kind, text) : undefined;
   if (cached) {
     formulaCache?.prime(cached.formulas);
     return { spec: cached.spec as T, file, ...locator(file, text, cached.tree) };
@@ -145,7 +185,7 @@ export function readSpec<T>(text: string, file: string, kind: SourceKind): SpecF
   }
   if (dir && path && jsonExact(parsed.spec)) {
     const formulas = formulaCache?.collect(formulasIn(parsed.spec)) ?? {};
-    writeEntry(dir, path, { format: CACHE_FORMAT, spec: parsed.spec, tree: parsed.tree, formulas });
+    writeEntry(dir, path, { format: CACHE_FORMAT, spec: parsed.spec, tree: parsed.tree, formulas }, kind, text);
   }
   return { spec: parsed.spec as T, file, ...locator(file, text, parsed.tree) };
 }

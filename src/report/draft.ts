@@ -2,7 +2,8 @@
  * A drafted model as YAML text: the same key order every time, sources as one-line flow mappings, every string
  * double-quoted (so no cell such as "[60]" or "—" is read back as something else).
  */
-import type { Draft, TableSummary } from '../model/draft/index.js';
+import type { Draft, DraftWarning, TableSummary } from '../model/draft/index.js';
+import type { Lang } from './strings.js';
 import type { IndicatorSpec, Source } from '../model/schema.js';
 
 const q = (s: string): string => JSON.stringify(s);
@@ -62,9 +63,30 @@ export function renderDraftYaml(draft: Draft): string {
 }
 
 /** One line a table: "2  line 311  专栏2 …  2020→2025  20 rows". */
-export function renderTableList(tables: TableSummary[], chosen: number): string {
+export function renderTableList(tables: TableSummary[], chosen: number, lang: Lang = 'zh'): string {
   return tables.map((t) => {
     const years = t.years ? `${t.years.base}→${t.years.target}` : '?';
-    return `${t.index === chosen ? '*' : ' '} ${t.index}  line ${t.line}  ${years}  ${t.rows} rows  ${t.title || '(untitled)'}`;
+    const where = lang === 'zh' ? `第 ${t.line} 行  ${years}  ${t.rows} 行  ${t.title || '（无标题）'}` : `line ${t.line}  ${years}  ${t.rows} rows  ${t.title || '(untitled)'}`;
+    return `${t.index === chosen ? '*' : ' '} ${t.index}  ${where}`;
   }).join('\n') + '\n';
+}
+
+const UNPARSED_ZH: Record<string, string> = {
+  'attribute outside a row': '属性不在任何一行内',
+  'a figure outside a row': '数值不在任何一行内',
+  'a row without a label': '这一行没有指标名',
+  'an empty row': '空行，没有可读的单元格',
+};
+
+/** One warning line, in the report's language. */
+export function draftWarningText(w: DraftWarning, lang: Lang): string {
+  if (lang === 'en') return w.message;
+  switch (w.kind) {
+    case 'unparsed': return `${UNPARSED_ZH[w.why ?? ''] ?? w.why}：${w.text}`;
+    case 'no_years': return `表头没有年份，按 ${w.text} 起草——请核对 years:`;
+    case 'right_aligned': return `第${w.row}项：${w.columns} 列只有 ${w.figures} 个数值，按右对齐读（最后一个作为目标）：${w.text}`;
+    case 'extra_cells': return `第${w.row}项：单元格多于表头的列，多出的未读：${w.text}`;
+    case 'unreadable_cell': return `第${w.row}项：单元格“${w.text}”无法读作数值（记为 null）`;
+    case 'no_figures': return `第${w.row}项：没有可读的数值（单元格为空）：${w.text}`;
+  }
 }

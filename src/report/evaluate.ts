@@ -11,7 +11,7 @@ import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';
 import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
 import { safeText } from './safe-text.js';
-import type { Lang } from './strings.js';
+import { csvHeader, type Lang } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
 
@@ -83,6 +83,12 @@ const WORDS = {
     legend: 'final: target-year value (stock), five-year total [ ] (cumulative), target-year value (rate); achieved/assumed: growth a year (stock), amount a year (cumulative), change a year (rate), from the actuals and from the model projection.',
   },
 } as const;
+
+/** CSV column names of the final evaluation in Chinese (the shared ones come from strings.ts). */
+const CSV_ZH: Record<string, string> = {
+  final: '终值', missing: '缺少年份', met: '达成', margin: '差额', margin_relative: '相对目标', favourable_relative: '优于目标',
+  wide: '大幅超出', achieved: '实际年均', assumed: '规划假设', outside: '区间外', outside_widths: '区间外倍数',
+};
 
 const pct = (x: number) => formatIn(Math.abs(x), 'ratio', 1);
 
@@ -175,7 +181,11 @@ export function renderEvaluation(evaluations: IndicatorEvaluation[], summary: Ev
       indicators: evaluations.map((e) => ({ ...evaluationRecord(e), missing: e.missing, sources: ctx.sources[e.id] ?? {} })),
     }, null, 2)}\n`;
   }
-  if (format === 'csv') return renderCsv(Object.keys(evaluationRecord(evaluations[0]!)), evaluations.map((e) => Object.values(evaluationRecord(e))));
+  if (format === 'csv') {
+    const keys = Object.keys(evaluationRecord(evaluations[0]!));
+    const header = ctx.lang === 'zh' ? keys.map((k) => CSV_ZH[k] ?? csvHeader([k], 'zh')[0]!) : keys;
+    return renderCsv(header, evaluations.map((e) => Object.values(evaluationRecord(e))));
+  }
   const w = WORDS[ctx.lang];
   const withBand = evaluations.some((e) => e.band);
   const header = withBand ? [...w.header] : w.header.slice(0, -2);

@@ -61,7 +61,7 @@ const WORDS = {
 } as const;
 
 function perYear(x: number, f: PlausibilityFlag): string {
-  return f.kind === 'growth' ? `${formatIn(x, 'ratio', 2)}/年` : `${formatIn(x, f.unit)}/年`;
+  return f.kind === 'growth' ? `${formatIn(x, 'ratio', 2)}/年` : `${formatIn(x, f.unit)}${f.unit === '%' ? 'pp' : ''}/年`;
 }
 
 /** The report on stderr: what was rolled, what was not, what to choose. */

@@ -11,7 +11,6 @@
  *   Results: scenario | indicator | label | unit | kind | attribute | baseline | target op | target | chosen |
  *            projection | verdict | gap | primary | formula | how
  */
-import type ExcelJS from 'exceljs';
 import { programFor } from '../engine/graph/evaluate.js';
 import type { GraphNode, Program } from '../engine/graph/program.js';
 import { COMPARATOR_SYMBOL } from '../engine/graph/target.js';
@@ -194,7 +193,9 @@ export async function buildWorkbook(entries: WorkbookEntry[]): Promise<Uint8Arra
       layout.seriesRows.set(n.key, [r, r + length - 1]);
       r += length;
     }
-    entry.result.indicators.forEach((ind, i) => layout.indicatorRow.set(ind.id, resultRow + i));
+    entry.result.indicators.forEach((ind, i) => {
+      layout.indicatorRow.set(ind.id, resultRow + i);
+    });
 
     // Inputs: assumptions, then series one row per year
     const states = new Map(entry.result.assumptions.map((a) => [a.id, a]));

@@ -85,6 +85,11 @@ const zh = {
     flag: (threshold: string) => `!! 约束性 <${threshold}`,
     flagged: (threshold: string, list: string) => `!! 约束性指标达成概率低于 ${threshold}：${list}`,
     problems: (n: number) => `${n} 处抽样无法计算`,
+    outside: (projection: string, below: boolean, causes: string) =>
+      `预测 ${projection} ${below ? '低于' : '高于'}区间：区间是按假设的分布抽样得到的结果分布，不是围绕预测的误差带${causes ? `；${causes}` : ''}`,
+    outsideCause: (label: string, value: string, p10: string, p90: string, range: string | undefined) =>
+      `${label} 取 ${value}，在其分布的 P10–P90 ${p10}–${p90} 之外${range ? `（分布截于范围 ${range}）` : ''}`,
+    outsideMark: '‹ › 预测低于/高于区间（详情说明原因）',
   },
   // messages
   msg: {
@@ -248,6 +253,11 @@ const en: Strings = {
     flag: (threshold: string) => `!! binding < ${threshold}`,
     flagged: (threshold: string, list: string) => `!! binding targets met with less than ${threshold} probability: ${list}`,
     problems: (n: number) => `${n} sample failures`,
+    outside: (projection: string, below: boolean, causes: string) =>
+      `the projection ${projection} lies ${below ? 'below' : 'above'} the band: the band is the spread of outcomes with the assumptions drawn from their distributions, not an error band around the projection${causes ? `; ${causes}` : ''}`,
+    outsideCause: (label: string, value: string, p10: string, p90: string, range: string | undefined) =>
+      `${label} is ${value}, outside its distribution's P10–P90 ${p10}–${p90}${range ? ` (the distribution is cut to ${range})` : ''}`,
+    outsideMark: '‹ › projection below/above its band (the detail says why)',
   },
   msg: {
     atMax: (v: string) => `at the maximum ${v}`,

@@ -123,6 +123,11 @@ describe('Zhengzhou with demo actuals for 2021–2025', () => {
     expect(cesuan(['evaluate', ZZ_ACTUALS, '--lang', 'en'], { cwd: root }).stdout).toMatch(/of \d+ targets met; binding: 2 of 2/);
   });
 
+  it('CSV headers follow --lang; JSON keys stay English', () => {
+    expect(cesuan(['evaluate', ZZ_ACTUALS, '-f', 'csv'], { cwd: root }).stdout.split('\n')[0]).toMatch(/^指标,名称,单位,.*终值,缺少年份,.*实际年均,规划假设/);
+    expect(cesuan(['evaluate', ZZ_ACTUALS, '-f', 'csv', '--lang', 'en'], { cwd: root }).stdout.split('\n')[0]).toMatch(/^indicator,label,unit,.*final,missing,.*achieved,assumed/);
+  });
+
   it('demo actuals say they have no source', () => {
     expect(cesuan(['evaluate', ZZ_ACTUALS], { cwd: root }).stdout).toMatch(/所有实际值均未注明来源/);
   });

@@ -143,12 +143,53 @@ describe('layouts no seed uses', () => {
     expect(d.warnings).toEqual([]);
   });
 
+  it('a Markdown table with a 序号 column; footnote marks and hedges around brackets', () => {
+    const d = own([
+      '表1 “十五五”时期主要指标',
+      '',
+      '| 序号 | 指标 | 单位 | 2025年 | 2030年 | 属性 |',
+      '| :---: | --- | --- | ---: | ---: | --- |',
+      '| 一 | 就业 | | | | |',
+      '| 1 | 城镇新增就业人数 | 万人 | 65.77* | 〔60〕左右 | 预期性 |',
+      '| 2 | 城镇调查失业率 | % | 5.2① | 5.5 | 预期性 |',
+    ].join('\n'));
+    expect(d.spec.groups).toEqual([{ id: 'group_1', label: '就业' }]);
+    expect(Object.values(d.spec.indicators).map((i) => [i.number, i.label, i.unit, i.kind, i.baseline.value, i.target?.op, i.target?.value])).toEqual([
+      ['1', '城镇新增就业人数', '万人', 'cumulative', 65.77, '≈', 60],
+      ['2', '城镇调查失业率', '%', 'rate', 5.2, '<=', 5.5],
+    ]);
+    expect(d.spec.indicators['row_1']!.baseline.source).toMatchObject({ line: 6, quote: '65.77*' });
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('rows and header with cells separated by spaces (text extracted from a PDF)', () => {
+    const d = own([
+      '专栏2 主要指标',
+      '指 标 2020 年 2025 年 属性',
+      '一、就业',
+      '1.城镇新增就业人数(万人) 65.77 [60] 预期性',
+      '2.城镇登记失业率(%) 1.95 ≤4 预期性',
+      '3.劳动年龄人口平均受教育年限(年) 10.2 11.0 左右 约束性',
+      '4.社会保障卡持卡人数 万人 992 1100 预期性',
+      '注：[ ]内为五年累计数。',
+    ].join('\n'));
+    expect(d.spec.years).toEqual({ base: 2020, target: 2025 });
+    expect(Object.values(d.spec.indicators).map((i) => [i.label, i.unit, i.kind, i.attribute, i.baseline.value, i.target?.op, i.target?.value, i.target?.published])).toEqual([
+      ['城镇新增就业人数', '万人', 'cumulative', 'indicative', 65.77, '>=', 60, '[60]'],
+      ['城镇登记失业率', '%', 'rate', 'indicative', 1.95, '<=', 4, '≤4'],
+      ['劳动年龄人口平均受教育年限', '年', 'stock', 'binding', 10.2, '≈', 11, '11.0 左右'],
+      ['社会保障卡持卡人数', '万人', 'stock', 'indicative', 992, '>=', 1100, '1100'],
+    ]);
+    expect(d.spec.indicators['row_3']!.target!.source).toMatchObject({ line: 6, quote: '11.0 左右' });
+  });
+
   it('output is the same text every time, and a document without a table is bad input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cesuan-draft-'));
     const a = cesuan(['draft', join(root, 'documents', '001_ec30a6b184c889d4.txt')]);
     const b = cesuan(['draft', join(root, 'documents', '001_ec30a6b184c889d4.txt')]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
+    expect(a.stderr).toContain('001_ec30a6b184c889d4.txt:262: 第23项：单元格“<>”无法读作数值（记为 null）');
     const prose = join(dir, 'prose.txt');
     writeFileSync(prose, '这是一段没有表格的文字。\n');
     const r = cesuan(['draft', prose]);

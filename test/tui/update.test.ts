@@ -191,6 +191,17 @@ describe('update: assumption edits through keys, as pure state', () => {
     expect(keys(s, ctx, 'z').work.compare).toEqual([]);
   });
 
+  it('l lists; space marks several scenarios in the picker and Enter loads them together', () => {
+    const { ctx, state } = setup();
+    const asked = keys(state, ctx, 'l');
+    expect(asked.effects).toEqual([{ kind: 'list' }]);
+    const entries = ['a', 'b', 'c'].map((n) => ({ path: `/x/${n}.yaml`, file: `${n}.yaml`, name: n, model: 'zhengzhou-hrss-14th', uncertain: false }));
+    let s = update({ ...asked, effects: [] }, { type: 'listed', entries, dir: '/x' }, ctx);
+    expect(s.mode.kind).toBe('picker');
+    s = keys(s, ctx, ' ', DOWN, DOWN, ' ', ENTER);
+    expect(s.effects).toEqual([{ kind: 'load', paths: ['/x/a.yaml', '/x/c.yaml'] }]);
+  });
+
   it('the engine evaluates like evaluate(): the same numbers for the same overrides', () => {
     const { ctx, s } = injuryDetail();
     const after = keys(s, ctx, '3\r', DOWN, '5\r');

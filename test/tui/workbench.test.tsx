@@ -148,6 +148,31 @@ describe('issue #14 bugs, on screen', () => {
     expect(d.lines()[1]).not.toContain('未保存');
   });
 
+  it('9: a projection outside its own P10–P90 says why: the band is the spread under the distributions, and which input sits outside its own', async () => {
+    const uncertain = loadScenario(resolve(root, 'scenarios', 'zhengzhou-uncertain.yaml'));
+    const d = await drive({ model: uncertain.model, scenario: uncertain, scenariosDir, columns: 120, rows: 40 });
+    await d.press('u');
+    expect(d.screen()).toContain('‹ › 预测低于/高于区间');
+    await d.press('/');
+    await d.enter('unemployment_rate');
+    await d.press(KEY.enter);
+    const text = d.screen().replace(/\n\s*/g, '');
+    // the document's 2.29% plus no uplift, while the uplift's distribution is triangular(0, 0.5, 1.5)
+    expect(text).toContain('预测 2.29 低于区间');
+    expect(text).toContain('不是围绕预测的误差带');
+    expect(text).toContain('2021年放宽登记条件后城镇登记失业率的上升（百分点，文件未量化） 取 0');
+    // 工伤 at 0%: the shifted distribution is cut at the range's 0, so every draw is ≥ 186.5
+    await d.press('/');
+    await d.enter('injury_insured');
+    await d.press(KEY.enter);
+    await d.enter('0');
+    await new Promise((r) => setTimeout(r, 400)); // the refinement to 2000 samples
+    await d.press(KEY.down, KEY.up);
+    const injury = d.screen().replace(/\n\s*/g, '');
+    expect(injury).toContain('预测 186.5 低于区间');
+    expect(injury).toContain('分布截于范围 [0%, 8%]');
+  });
+
   it('10: the tab bar lists the views Tab cycles through; 详情 only while the detail is open', async () => {
     const d = await drive({ model, scenariosDir });
     expect(d.lines()[1]).not.toContain('详情');
@@ -207,6 +232,11 @@ describe('issue #14 features, on screen', () => {
   it('16: the detail says why 工伤 starts from 186.5, not the baseline 195.97; the overview has a legend', async () => {
     const d = await open('injury_insured', { columns: 120, rows: 40 });
     expect(d.screen()).toContain('路径起点 186.5，不是基期 195.97');
+    // the model's note in Chinese (note_zh), not the English note
+    await d.press(KEY.pageDown);
+    const text = d.screen().replace(/\n\s*/g, '');
+    expect(text).toContain('基数是2020年省定目标（186.5），不是2020年实际的195.97');
+    expect(text).not.toContain('The base is the 2020 provincial target');
     await d.press(KEY.escape);
     expect(d.screen()).toContain('图例：[60] 五年累计');
   });

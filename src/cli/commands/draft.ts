@@ -5,7 +5,7 @@ import { DraftError, draftModel } from '../../model/draft/index.js';
 import { MAX_FILE_BYTES } from '../../model/load.js';
 import type { ModelSpec } from '../../model/schema.js';
 import { readSpec } from '../../model/spec-file.js';
-import { renderDraftYaml, renderTableList } from '../../report/draft.js';
+import { draftWarningText, renderDraftYaml, renderTableList } from '../../report/draft.js';
 import { safeText } from '../../report/safe-text.js';
 import { emit } from '../output.js';
 import { EXIT, Exit } from '../shared.js';
@@ -42,7 +42,8 @@ export function registerDraft(program: Command): void {
     .addHelpText('after', '\nExamples:\n  cesuan draft documents/002_6dfc5125a1bfd828.txt -o models/shiyan-draft.yaml\n  cesuan draft plan.txt --table 2 > models/my-plan.yaml')
     .action(async (document: string, opts: { out?: string; table?: string; force?: boolean; lang: string }) => {
       if (opts.lang !== 'zh' && opts.lang !== 'en') throw new Exit(EXIT.badInput, `--lang must be zh or en, not "${opts.lang}"`);
-      const words = WORDS[opts.lang];
+      const lang: 'zh' | 'en' = opts.lang;
+      const words = WORDS[lang];
       let table: number | undefined;
       if (opts.table !== undefined) {
         table = Number(opts.table);
@@ -69,10 +70,10 @@ export function registerDraft(program: Command): void {
       const yaml = renderDraftYaml(draft);
       // the draft must load: check it against the schema before anything is written
       readSpec<ModelSpec>(yaml, opts.out ?? 'draft', 'model');
-      if (draft.tables.length > 1) process.stderr.write(`${words.tables(draft.tables.length)}\n${safeText(renderTableList(draft.tables, draft.chosen))}`);
+      if (draft.tables.length > 1) process.stderr.write(`${words.tables(draft.tables.length)}\n${safeText(renderTableList(draft.tables, draft.chosen, lang))}`);
       if (draft.warnings.length > 0) {
         process.stderr.write(`${words.warnings(draft.warnings.length)}\n`);
-        for (const w of draft.warnings) process.stderr.write(`${safeText(`${document}:${w.line}: ${w.message}`)}\n`);
+        for (const w of draft.warnings) process.stderr.write(`${safeText(`${document}:${w.line}: ${draftWarningText(w, lang)}`)}\n`);
       }
       emit(yaml, opts.out);
       if (opts.out) {

@@ -22,9 +22,9 @@ export const MAX_EXPRESSION_NODES = 500;
 
 /** A chain of the same binary operator (`a + b + c` parses as `(a + b) + c`) stays at its parent's level. */
 function childDepth(parent: MathNode, child: MathNode, depth: number): number {
-  const p = parent as unknown as { type: string; fn?: string; args?: unknown[] };
-  const c = child as unknown as { type: string; fn?: string; args?: unknown[] };
-  const chain = p.type === 'OperatorNode' && c.type === 'OperatorNode' && p.fn === c.fn && p.args?.length === 2 && c.args?.length === 2;
+  const p = formulaNode(parent);
+  const c = formulaNode(child);
+  const chain = p.type === 'OperatorNode' && c.type === 'OperatorNode' && p.fn === c.fn && p.args.length === 2 && c.args.length === 2;
   return chain ? depth : depth + 1;
 }
 
@@ -37,7 +37,9 @@ function measureTree(root: MathNode): { nodes: number; depth: number } {
     deepest = Math.max(deepest, depth);
     // past the limits the answer is already "too big": stop walking
     if (nodes > MAX_EXPRESSION_NODES * 4 || depth > MAX_EXPRESSION_DEPTH * 4) return;
-    node.forEach((child) => walk(child, childDepth(node, child, depth)));
+    node.forEach((child) => {
+      walk(child, childDepth(node, child, depth));
+    });
   };
   walk(root, 0);
   return { nodes, depth: deepest };

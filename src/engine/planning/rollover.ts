@@ -218,18 +218,23 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
           const args = [...f.args];
           if ((name === 'compound' || name === 'linear') && args.length === 3) {
             const head = dottedName(args[0]!);
-            const via = head && head.length === 2 && head[1] === 'baseline' && head[0] !== id ? head[0]! : null;
+            // `X.baseline` as the base: X's baseline is its base-year actual once X is rolled
+            const via = head && head.length === 2 && head[1] === 'baseline' ? head[0]! : null;
             const g = dottedName(args[1]!);
-            if (g && g.length === 1 && assumptionIds.has(g[0]!)) uses.push({ assumption: g[0]!, subject: via ?? id, kind: name === 'compound' ? 'growth' : 'step' });
+            const owner = subjects.get(via ?? id)?.spec.kind ?? subject.spec.kind;
+            // compound on a cumulative total has no yearly growth to re-estimate; linear from 0 is a yearly amount
+            const kind: EstimateKind | null = name === 'compound' ? (owner === 'cumulative' ? null : 'growth') : owner === 'cumulative' ? 'amount' : 'step';
+            if (kind && g && g.length === 1 && assumptionIds.has(g[0]!)) uses.push({ assumption: g[0]!, subject: via ?? id, kind });
             if (isConstant(args[2]!, n0)) args[2] = constant(n);
             if (via) {
-              changed = true;
+              if (subjects.has(via)) changed = true;
               return rebuild(node, args);
             }
             if (subject.spec.kind !== 'cumulative') {
               changed = true;
               return rebuild(node, [constant(subject.final), args[1]!, args[2]!]);
             }
+            if (kind === 'amount') changed = true;
             return again(args);
           }
           for (const a of args) {

@@ -44,17 +44,21 @@ const NUMBER = /^-?\d+(?:,\d{3})*(?:\.\d+)?/;
 
 /** Parse a normalised cell ("[60]", "≤4", ">5.5", "11.0 左右", "—", ""). */
 export function parseCell(norm: string): CellValue {
-  let s = norm.replace(/\s+/g, '');
+  // footnote marks after a figure ("65.77*", "904①") are not part of it
+  let s = norm.replace(/\s+/g, '').replace(/[*＊①-⑳]+$/, '');
   const out: CellValue = { value: null, op: undefined, cumulative: false, percent: false, empty: false, dash: false, unreadable: false };
   if (s === '') return { ...out, empty: true };
   if (DASH.test(s)) return { ...out, dash: true };
-  for (const [open, close] of BRACKETS) {
-    if (s.startsWith(open) && s.endsWith(close)) {
-      s = s.slice(open.length, -close.length);
-      out.cumulative = true;
-      break;
+  const brackets = () => {
+    for (const [open, close] of BRACKETS) {
+      if (s.startsWith(open) && s.endsWith(close)) {
+        s = s.slice(open.length, -close.length);
+        out.cumulative = true;
+        return;
+      }
     }
-  }
+  };
+  brackets();
   for (const [re, op] of PREFIX_OPS) {
     if (re.test(s)) {
       s = s.replace(re, '');
@@ -69,6 +73,8 @@ export function parseCell(norm: string): CellValue {
       break;
     }
   }
+  // "〔60〕左右", "≥[60]": the brackets inside the comparator
+  if (!out.cumulative) brackets();
   const m = NUMBER.exec(s);
   if (!m) return { ...out, unreadable: true };
   let rest = s.slice(m[0].length);

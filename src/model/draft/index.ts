@@ -33,7 +33,24 @@ export interface Draft {
   tables: TableSummary[];
   chosen: number;
   /** "line N: …" — lines in the table that could not be read, guesses worth checking */
-  warnings: Array<{ line: number; message: string }>;
+  warnings: DraftWarning[];
+}
+
+export type DraftWarningKind = 'unparsed' | 'no_years' | 'right_aligned' | 'extra_cells' | 'unreadable_cell' | 'no_figures';
+
+/** A line worth checking: `message` in English; kind, row, text and counts let a report word it in Chinese. */
+export interface DraftWarning {
+  line: number;
+  kind: DraftWarningKind;
+  /** the row number as drafted */
+  row?: string;
+  /** the line's text, the label or the cell */
+  text: string;
+  /** unparsed: why, in English */
+  why?: string;
+  figures?: number;
+  columns?: number;
+  message: string;
 }
 
 export class DraftError extends Error {}
@@ -78,14 +95,14 @@ export function draftModel(text: string, options: DraftOptions): Draft {
     throw new DraftError('no indicator table found (looked for a header row starting 指标 with year or 属性 columns, and for runs of pipe-separated lines)');
   }
   const table = chooseTable(tables, options.table);
-  const warnings: Draft['warnings'] = table.unparsed.map((u) => ({ line: u.line, message: `${u.why}: ${u.text}` }));
+  const warnings: Draft['warnings'] = table.unparsed.map((u) => ({ line: u.line, kind: 'unparsed', text: u.text, why: u.why, message: `${u.why}: ${u.text}` }));
   const docLines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const firstLine = docLines.find((l) => l.trim() !== '')?.trim() ?? '';
   const docTitle = /规划|计划|纲要|方案|規劃|計劃|綱要/.test(firstLine) && firstLine.length <= 80 ? firstLine : '';
   let years = table.years;
   if (!years) {
     years = periodYears(simplify(text.slice(0, 4000))) ?? { base: 2020, target: 2025 };
-    warnings.push({ line: table.firstLine, message: `the table names no years; assumed ${years.base}→${years.target} — check years:` });
+    warnings.push({ line: table.firstLine, kind: 'no_years', text: `${years.base}→${years.target}`, message: `the table names no years; assumed ${years.base}→${years.target} — check years:` });
   }
   const cols = valueColumns(table);
   const baseAt = cols.findIndex((c) => c.role === 'baseline');
@@ -152,18 +169,18 @@ export function draftModel(text: string, options: DraftOptions): Draft {
     if (row.aligned === 'right' && row.values.some((v) => v)) {
       const n = row.values.filter((v) => v).length;
       notes.push(`表中本行只有 ${n} 个数值单元格，按右对齐读（最后一个作为${targetHeader.replace(/\s+/g, '')}）；请核对`);
-      warnings.push({ line, message: `row ${number}: ${n} figure${n === 1 ? '' : 's'} for ${cols.length} columns, read from the right (the last as the target): ${labelRaw}` });
+      warnings.push({ line, kind: 'right_aligned', row: number, text: labelRaw, figures: n, columns: cols.length, message: `row ${number}: ${n} figure${n === 1 ? '' : 's'} for ${cols.length} columns, read from the right (the last as the target): ${labelRaw}` });
     }
-    if (row.aligned === 'extra') warnings.push({ line, message: `row ${number}: more cells than the header has columns; the extra ones are ignored: ${labelRaw}` });
+    if (row.aligned === 'extra') warnings.push({ line, kind: 'extra_cells', row: number, text: labelRaw, message: `row ${number}: more cells than the header has columns; the extra ones are ignored: ${labelRaw}` });
 
     const baseline = baselineOf(baseCell, b, item(baseHeader));
     const target = targetOf(targetCell, t, item(targetHeader), labelNorm);
     if (!target) notes.push(`${years.target}年目标：${targetCell ? `表中为${describe(targetCell)}，没有可读的数值` : '表中没有该单元格'}`);
     for (const [cell, v] of [[baseCell, b], [targetCell, t]] as const) {
-      if (cell && v?.unreadable) warnings.push({ line: cell.line, message: `row ${number}: cannot read the cell “${cell.raw}” as a figure (left null)` });
+      if (cell && v?.unreadable) warnings.push({ line: cell.line, kind: 'unreadable_cell', row: number, text: cell.raw, message: `row ${number}: cannot read the cell “${cell.raw}” as a figure (left null)` });
     }
     if (!row.values.some((v) => v && v.norm !== '') && !row.attribute?.norm) {
-      warnings.push({ line, message: `row ${number}: no figures could be read (empty cells): ${labelRaw}` });
+      warnings.push({ line, kind: 'no_figures', row: number, text: labelRaw, message: `row ${number}: no figures could be read (empty cells): ${labelRaw}` });
     }
 
     const kind: IndicatorSpec['kind'] = b?.cumulative || t?.cumulative ? 'cumulative' : unit === '%' || t?.percent ? 'rate' : 'stock';

@@ -47,6 +47,8 @@ export interface Table {
   unparsed: Array<{ line: number; text: string; why: string }>;
   firstLine: number;
   lastLine: number;
+  /** the header has a 序号 column before the label */
+  numberColumn?: boolean;
 }
 
 type Simplify = (s: string) => string;
@@ -181,6 +183,43 @@ function groupTokens(tokens: Cell[], table: Table): void {
   finish();
 }
 
+const SUFFIX_WORD = /^(左右|以上|以下|以内|上下)$/;
+const PREFIX_WORD = /^(约|大约|近|不低于|不少于|不高于|不超过|超过|高于|低于|[<>≤≥]=?)$/;
+
+/**
+ * "1.城镇新增就业人数(万人) 65.77 [60] 预期性": a row whose cells are separated by spaces. Cells are peeled off the
+ * right while they are figures, an attribute or a unit; a line that is all figures ("11.0 左右") stays whole.
+ */
+function splitSpaced(cell: Cell, simplify: Simplify): Cell[] {
+  const chunks = cell.raw.split(/[\s\u3000]+/).filter(Boolean);
+  if (chunks.length < 2) return [cell];
+  // "11.0 左右": a hedge word belongs to the figure before it
+  const merged: string[] = [];
+  let glue = false;
+  for (const c of chunks) {
+    const n = normalise(c, simplify);
+    if (merged.length && (glue || SUFFIX_WORD.test(n))) merged[merged.length - 1] += ` ${c}`;
+    else merged.push(c);
+    // "约 280", "> 60": a comparator word belongs to the figure after it
+    glue = PREFIX_WORD.test(n);
+  }
+  const tail: Cell[] = [];
+  let k = merged.length;
+  while (k > 1) {
+    const norm = normalise(merged[k - 1]!, simplify);
+    if (!(looksLikeValue(norm) || isAttribute(norm) || unitOnly(norm) !== undefined) || NUMBERED.test(norm)) break;
+    tail.unshift({ raw: merged[k - 1]!, norm, line: cell.line });
+    k--;
+  }
+  const head = merged.slice(0, k).join(' ');
+  const headNorm = normalise(head, simplify);
+  if (tail.length === 0 || looksLikeValue(headNorm) || /^[<>≤≥]+$/.test(headNorm)) return [cell];
+  // the label keeps its text as printed, spaces included: cut it from the line rather than re-join chunks
+  const at = cell.raw.indexOf(tail[0]!.raw, head.length);
+  const rawHead = at > 0 ? cell.raw.slice(0, at).trim() : head;
+  return [{ raw: rawHead, norm: normalise(rawHead, simplify), line: cell.line }, ...tail];
+}
+
 /** Rows flattened into one cell ("1.人才资源总量(万人) 1075 1400 1400 2.专业…"): split on spaces. */
 function flattenedTokens(cell: Cell): Cell[] | undefined {
   const numbered = cell.norm.match(/(?:^|\s)\d+\s*[.．、](?![\d\s])\S/g) ?? [];
@@ -206,8 +245,12 @@ export function findTables(text: string, simplify: Simplify): Table[] {
     if (used.has(i)) continue;
     const norm = norms[i]!;
     const isPipe = SPLIT.test(lines[i]!);
-    const firstCell = isPipe ? norm.split(SPLIT).map((c) => c.trim()).find((c) => c !== '') ?? '' : norm;
-    if (!HEADER_LABEL.test(firstCell.replace(/\s+/g, ' ').trim())) continue;
+    const headCells = isPipe ? norm.split(SPLIT).map((c) => c.trim()).filter((c) => c !== '') : [];
+    const numberColumn = isPipe && /^(序\s*号|编\s*号|序)$/.test(headCells[0] ?? '') && headCells.length > 1;
+    const firstCell = isPipe ? headCells[numberColumn ? 1 : 0] ?? '' : norm;
+    // one line "指标 2020年 2025年 属性": a header whose cells are separated by spaces
+    const spaced = !isPipe ? /^((?:主要)?指\s*标(?:\s*名\s*称)?)\s+(.*(?:19|20)\d\d.*)$/.exec(norm) : null;
+    if (!spaced && !HEADER_LABEL.test(firstCell.replace(/\s+/g, ' ').trim())) continue;
 
     const { title, line: titleLine } = findTitle(lines, norms, i);
     const table: Table = {
@@ -217,8 +260,12 @@ export function findTables(text: string, simplify: Simplify): Table[] {
     let j = i + 1;
     if (isPipe) {
       const cells = pipeCells(lines[i]!, i + 1, simplify);
-      const labelAt = cells.findIndex((c) => c.norm !== '');
+      const labelAt = cells.findIndex((c) => c.norm !== '') + (numberColumn ? 1 : 0);
       table.columns = classifyHeader(cells.slice(labelAt + 1));
+      table.numberColumn = numberColumn;
+    } else if (spaced) {
+      const names = spaced[2]!.replace(/((?:19|20)\d\d)\s+年/g, '$1年').split(/\s+/).filter(Boolean);
+      table.columns = classifyHeader(names.map((n) => ({ raw: n, norm: n, line: i + 1 })));
     } else {
       // header cells: short lines naming years, 属性, 单位 or 目标, until the first group row or label
       const header: Cell[] = [];
@@ -259,7 +306,7 @@ export function findTables(text: string, simplify: Simplify): Table[] {
           continue;
         }
         if (endsTable(s) || /^专栏/.test(s)) break;
-        tokens.push({ raw: lines[j]!.trim(), norm: s, line: j + 1 });
+        tokens.push(...splitSpaced({ raw: lines[j]!.trim(), norm: s, line: j + 1 }, simplify));
         used.add(j);
         table.lastLine = j + 1;
       }
@@ -301,10 +348,20 @@ export function findTables(text: string, simplify: Simplify): Table[] {
   return tables;
 }
 
-function pipeRow(cells: Cell[], table: Table): void {
+function pipeRow(all: Cell[], table: Table): void {
+  // a Markdown rule (| --- | :---: |) separates the header from the rows
+  if (all.every((c) => /^[\s:：\-—–=]*$/.test(c.norm)) && all.some((c) => c.norm !== '')) return;
+  let cells = all;
+  if (table.numberColumn && cells.length > 1) {
+    // a 序号 column: "1 | 城镇新增就业" reads as "1.城镇新增就业", "一 | 就业" as a group row
+    const [n, label, ...more] = cells;
+    const joined = /^\d+$/.test(n!.norm) ? `${n!.raw}.${label!.raw}` : /^[一二三四五六七八九十]+$/.test(n!.norm) ? `${n!.raw}、${label!.raw}` : label!.raw;
+    const joinedNorm = /^\d+$/.test(n!.norm) ? `${n!.norm}.${label!.norm}` : /^[一二三四五六七八九十]+$/.test(n!.norm) ? `${n!.norm}、${label!.norm}` : label!.norm;
+    cells = [{ raw: joined, norm: joinedNorm, line: label!.line }, ...more];
+  }
   const [labelCell, ...rest] = cells;
   const line = cells[0]?.line ?? 0;
-  const text = cells.map((c) => c.raw).join(' | ');
+  const text = `| ${all.map((c) => c.raw).join(' | ')} |`.replace(/\s+/g, ' ');
   if (!labelCell || labelCell.norm === '') {
     table.unparsed.push({ line, text, why: rest.some((c) => c.norm !== '') ? 'a row without a label' : 'an empty row' });
     return;

@@ -38,6 +38,21 @@ function suffix(unit: string | undefined, lang: Lang): string {
   return lang === 'zh' ? escapeTemplate(unit) : ` ${escapeTemplate(unit)}`;
 }
 
+/** The assumptions a derivation reads directly whose value is back-solved from a stated result. */
+function backSolved(input: SentenceInput): string[] {
+  const slot = input.program.slotOf.get(`${input.indicator}.${input.derivation}`);
+  const expr = slot === undefined ? undefined : input.program.nodes[slot]!.expr;
+  const labels = new Set<string>();
+  for (const ref of expr?.tree.refs.values() ?? []) {
+    const parts = ref.key.split('.');
+    let m = input.model;
+    while (parts.length > 1 && Object.hasOwn(m.imports, parts[0]!)) m = m.imports[parts.shift()!]!;
+    const a = parts.length === 1 ? m.spec.assumptions[parts[0]!] : undefined;
+    if (a?.back_solved) labels.add(a.label);
+  }
+  return [...labels];
+}
+
 function labelOf(model: LoadedModel, key: string): string | undefined {
   const parts = key.split('.');
   let m = model;
@@ -215,6 +230,13 @@ export function defaultSentence(input: SentenceInput): string {
   const lead = /^(按|以|根据|依据|保持|与)/.test(d.label) ? `${label}，测算` : `按${label}测算，`;
   let sentence = methodSentence(input)
     ?? (zh ? `${lead}为{${indicator}.${derivation}}${u}。` : `By ${label}: {${indicator}.${derivation}}${u}.`);
+  const solved = backSolved(input).map(escapeTemplate);
+  if (solved.length && d.status !== 'not_reproducible') {
+    const named = solved.filter((l) => !l.includes('反推'));
+    sentence += zh
+      ? `（${named.length ? `其中${named.join('、')}` : '所用假设'}系由目标或结论反推，并非文件给出的测算依据。）`
+      : ` (${solved.join(', ')}: back-solved from the target or a stated result, not a basis the document gives.)`;
+  }
   if (d.status === 'not_reproducible') {
     sentence += zh ? '（文件未给出测算模型，此值由文件所述结论反推，不可复现。）' : ' (The document gives no model; this value is back-solved from its stated result and cannot be reproduced.)';
   }

@@ -58,10 +58,11 @@ tr.subrow td.label { padding-left: 2em; }
 `.trim();
 
 function htmlTable(t: Table): string {
+  const labelColumn = t.header[0] === '序号' || t.header[0] === 'No.' ? 1 : 0;
   const head = `<thead><tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>`;
   const body = t.rows.map((r) => {
     if (r.kind === 'group') return `<tr class="group"><td colspan="${t.header.length}">${esc(r.cells[0]!)}</td></tr>`;
-    return `<tr class="${r.kind}">${r.cells.map((c, i) => `<td${i === 1 || (i === 0 && t.header.length > 0 && r.cells.length !== 5 && i === 0) ? ' class="label"' : ''}>${esc(c)}</td>`).join('')}</tr>`;
+    return `<tr class="${r.kind}">${r.cells.map((c, i) => `<td${i === labelColumn ? ' class="label"' : ''}>${esc(c)}</td>`).join('')}</tr>`;
   }).join('\n');
   return `<table>${t.caption ? `<caption>${esc(t.caption)}</caption>` : ''}${head}<tbody>\n${body}\n</tbody></table>`;
 }

@@ -5,10 +5,10 @@
  */
 import type { IndicatorUncertainty } from '../../engine/uncertainty/sample.js';
 import { formatProbability, formatThreshold } from '../../report/numbers.js';
-import { formatIndicator, textWidth } from '../format.js';
-import type { UncertaintyView } from '../hooks/use-uncertainty.js';
+import { formatAssumption, formatIndicator, textWidth } from '../format.js';
+import type { Bands, UncertaintyView } from '../hooks/use-uncertainty.js';
 import type { Strings } from '../strings.js';
-import type { Row, Seg } from './line.js';
+import { wrapRow, type Row, type Seg } from './line.js';
 
 /** The band and P(met) cells of an indicator's row (Overview, Compare). */
 export function uncertaintyCells(u: IndicatorUncertainty | undefined, threshold: number, s: Strings): { band: Seg; pMet: Seg } {
@@ -22,7 +22,35 @@ export function uncertaintyCells(u: IndicatorUncertainty | undefined, threshold:
 export function bandText(u: IndicatorUncertainty, s: Strings): string {
   if (!u.summary) return '—';
   if (!u.varies) return s.uncertainty.fixed;
-  return `${formatIndicator(u.summary.p10, u.unit)}–${formatIndicator(u.summary.p90, u.unit)}`;
+  const side = outsideSide(u);
+  return `${formatIndicator(u.summary.p10, u.unit)}–${formatIndicator(u.summary.p90, u.unit)}${side === 'below' ? ' ‹' : side === 'above' ? ' ›' : ''}`;
+}
+
+/**
+ * Where the projection lies against its own P10–P90. The band is the spread of outcomes when the uncertain
+ * assumptions are drawn from their distributions (cut to their ranges); it is not an error band around the
+ * projection, so the projection can lie outside it when an assumption's value sits outside its distribution's
+ * middle (a distribution centred elsewhere, or cut by the range after the value was moved to its edge).
+ */
+export function outsideSide(u: IndicatorUncertainty): 'below' | 'above' | null {
+  if (!u.summary || u.point === null || !u.varies) return null;
+  const slack = 1e-9 * Math.max(1, Math.abs(u.point));
+  if (u.point < u.summary.p10 - slack) return 'below';
+  if (u.point > u.summary.p90 + slack) return 'above';
+  return null;
+}
+
+/** Why the projection lies outside its band: the uncertain inputs whose value is outside their own P10–P90. */
+export function outsideRows(u: IndicatorUncertainty, bands: Bands, s: Strings, width: number): Row[] {
+  const side = outsideSide(u);
+  if (!side) return [];
+  const causes = u.inputs.flatMap((key) => {
+    const a = bands.byAssumption.get(key);
+    if (!a || (a.point >= a.p10 && a.point <= a.p90)) return [];
+    const f = (x: number) => formatAssumption(Number(x.toPrecision(4)), a.unit);
+    return [s.uncertainty.outsideCause(a.label, f(a.point), f(a.p10), f(a.p90), a.truncatedTo ? `[${f(a.truncatedTo[0])}, ${f(a.truncatedTo[1])}]` : undefined)];
+  });
+  return wrapRow([{ text: s.uncertainty.outside(formatIndicator(u.point, u.unit), side === 'below', causes.join('；')), color: 'yellow' }], width, '  ').slice(0, 3);
 }
 
 export function bandCell(u: IndicatorUncertainty | undefined): Omit<Seg, 'text'> {
@@ -57,6 +85,7 @@ export function uncertaintyStatusRow(view: UncertaintyView, s: Strings): Row | n
       if (flagged.length) {
         row.push({ text: s.uncertainty.flagged(formatThreshold(run.threshold), flagged.map((i) => `${i.label} ${formatProbability(i.pMet)}`).join('、')), color: 'red', bold: true });
       } else row.push({ text: s.uncertainty.distributions(run.assumptions.length), dim: true });
+      if (run.indicators.some((i) => outsideSide(i))) row.push({ text: ` · ${s.uncertainty.outsideMark}`, color: 'yellow' });
       const failures = run.problems.reduce((n, p) => n + p.count, 0);
       if (failures) row.push({ text: ` · ${s.uncertainty.problems(failures)}`, color: 'yellow' });
       return row;
@@ -91,7 +120,8 @@ export function detailBandRows(indicator: string, view: UncertaintyView, s: Stri
   }
   met.push({ text: s.uncertainty.samples(bands.run.samples, bands.refining), dim: true });
   const one: Row = [...band, { text: '   ' }, ...met];
-  return rowWidth(one) <= width ? [one] : [band, met];
+  const why = outsideRows(u, bands, s, width);
+  return [...(rowWidth(one) <= width ? [one] : [band, met]), ...why];
 }
 
 function rowWidth(row: Row): number {

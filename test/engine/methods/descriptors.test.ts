@@ -43,7 +43,9 @@ function excelValue(d: MethodDescriptor, args: Value[], named: boolean): number 
   const excelArgs: ExcelArg[] = args.map((a, i) => {
     const col = column(i);
     if (Array.isArray(a)) {
-      a.forEach((x, r) => hf.setCellContents({ sheet: 0, col: i, row: r }, [[x]]));
+      a.forEach((x, r) => {
+        hf.setCellContents({ sheet: 0, col: i, row: r }, [[x]]);
+      });
       const cells = a.map((_, r) => `${col}${r + 1}`);
       return { kind: 'series', parts: [`${col}1:${col}${a.length}`], cells, years: named ? SERIES_YEARS : undefined };
     }
