@@ -83,6 +83,8 @@ export function parseSet(values: string[] = []): Record<string, number | string>
     const i = v.indexOf('=');
     if (i <= 0) throw new Exit(EXIT.badInput, `--set expects name=value, got "${v}"`);
     const raw = v.slice(i + 1).trim();
+    // 2020-01-01 would be read as the subtraction 2018
+    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw)) throw new Exit(EXIT.badInput, `--set ${v.slice(0, i).trim()}: ${raw} is a date, not a number or a formula`);
     const n = Number(raw);
     out[v.slice(0, i).trim()] = raw !== '' && Number.isFinite(n) ? n : raw;
   }

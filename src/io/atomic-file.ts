@@ -10,12 +10,29 @@
  *   process is gone (left by a run killed with SIGKILL or a power cut).
  * - Every failure is an OutputFileError: the path and the reason, in one line.
  */
-import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** A target that cannot be written: `early` when found before any work was done (bad input). */
 export class OutputFileError extends Error {
-  constructor(readonly path: string, readonly reason: string, readonly early = false) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    readonly early = false,
+  ) {
     super(`cesuan: cannot write ${path}: ${reason}`);
   }
 }
@@ -93,7 +110,8 @@ export function checkOutputTarget(path: string): OutputMode {
   try {
     const stats = statOrUndefined(path, true);
     if (stats?.isDirectory()) throw new OutputFileError(path, 'it is a directory', true);
-    if (stats && (stats.isSocket() || stats.isBlockDevice())) throw new OutputFileError(path, `it is a ${stats.isSocket() ? 'socket' : 'block device'}, not a file`, true);
+    if (stats && (stats.isSocket() || stats.isBlockDevice()))
+      throw new OutputFileError(path, `it is a ${stats.isSocket() ? 'socket' : 'block device'}, not a file`, true);
     if (stats && !stats.isFile()) return 'direct';
     const absolute = resolve(path);
     if (/^\/(?:dev|proc)\//.test(absolute)) return 'direct';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FieldPath, LoadedModel, LoadedScenario, Position } from './types.js';
+import type { FieldPath, LoadedModel, LoadedScenario } from './types.js';
 import { checkModelDistributions, checkScenarioDistributions } from './distributions.js';
 import { withPrimary } from './primary.js';
 import { CesuanError } from './errors.js';

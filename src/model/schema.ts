@@ -31,6 +31,7 @@ export const statedFigureSchema = z.strictObject({
   decimals: z.number().int().min(0).max(12).optional().describe('decimals as printed; default: inferred from the YAML text'),
   reproducible: z.boolean().optional().describe('false: the document gives no way to recompute it'),
   note: z.string().optional(),
+  note_zh: z.string().optional().describe('the note in Chinese, shown by the TUI (note stays as written)'),
   source: sourceSchema.optional(),
 });
 export type StatedFigureSpec = z.infer<typeof statedFigureSchema>;
@@ -139,6 +140,7 @@ export const modelSchema = z.strictObject({
   imports: z.record(id, z.string().min(1)).default({}).describe('alias → model id or path; use as alias.name in formulas'),
   groups: z.array(z.strictObject({ id, label: z.string() })).default([]),
   notes: z.array(z.string()).default([]),
+  notes_zh: z.array(z.string()).optional().describe('the notes in Chinese, shown by the TUI (notes stay as written)'),
   series: z.record(id, seriesSchema).default({}),
   assumptions: z.record(id, assumptionSchema).default({}),
   indicators: z.record(id, indicatorSchema),

@@ -39,7 +39,7 @@ function positionTree(node: unknown, depth: number, path: (string | number)[] = 
     const last = path[path.length - 1];
     const formula = (typeof last === 'string' && FORMULA_KEYS.has(last)) || (path.length === 2 && path[0] === 'set');
     if (formula && !found.date && node.type === 'PLAIN' && typeof node.value === 'string' && YAML11_TIMESTAMP.test(node.value)) {
-      found.date = { path, text: node.value };
+      found.date = { path: [...path], text: node.value };
     }
     return [range[0], range[1]];
   }
@@ -56,11 +56,23 @@ function positionTree(node: unknown, depth: number, path: (string | number)[] = 
       // JavaScript objects cannot hold it as a plain key: it would vanish (or reshape the object) silently
       if (key === '__proto__') throw new ForbiddenKey(key, pair.key.range[0]);
       // first writing wins, as in yaml's getIn (duplicates are refused anyway)
-      if (!Object.hasOwn(entries, key)) entries[key] = [pair.key.range[0], positionTree(pair.value, depth + 1, [...path, key], found)];
+      if (!Object.hasOwn(entries, key)) {
+        // one path stack for the whole walk (copied only for a finding): no garbage per node
+        path.push(key);
+        entries[key] = [pair.key.range[0], positionTree(pair.value, depth + 1, path, found)];
+        path.pop();
+      }
     }
     return [range[0], -1, entries];
   }
-  if (isSeq(node)) return [range[0], -1, node.items.map((item, i) => positionTree(item, depth + 1, [...path, i], found))];
+  if (isSeq(node)) {
+    return [range[0], -1, node.items.map((item, i) => {
+      path.push(i);
+      const tree = positionTree(item, depth + 1, path, found);
+      path.pop();
+      return tree;
+    })];
+  }
   if (isAlias(node)) return [range[0], -1];
   return [range[0], -1];
 }
@@ -68,7 +80,7 @@ function positionTree(node: unknown, depth: number, path: (string | number)[] = 
 /** Parse and validate one model or scenario file's text. */
 export function parseSource(text: string, kind: SourceKind): SourceParse {
   const lineCounter = new LineCounter();
-  let doc;
+  let doc: ReturnType<typeof parseDocument>;
   try {
     // logLevel 'error': problems come back in doc.errors, never as Node warnings on stderr
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });

@@ -8,7 +8,7 @@ import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';
 import { JSON_SCHEMA_VERSION, type Format } from './results.js';
-import { safeText } from './safe-text.js';
+import { jsonText, safeText } from './safe-text.js';
 import { csvHeader, reportStrings, targetVerdictText, type Lang, type ReportStrings } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
@@ -40,7 +40,7 @@ export function renderCompare(comparison: Comparison, context: CompareContext, f
     verdict_changed: c.changed,
   }));
   if (format === 'json') {
-    return JSON.stringify({ version: JSON_SCHEMA_VERSION, a: context.a, b: context.b, indicators: records, assumptions: comparison.assumptions }, null, 2) + '\n';
+    return jsonText({ version: JSON_SCHEMA_VERSION, a: context.a, b: context.b, indicators: records, assumptions: comparison.assumptions }, 2) + '\n';
   }
   if (format === 'csv') return renderCsv(csvHeader(Object.keys(records[0] ?? { indicator: '' }), context.lang), records.map((r) => Object.values(r)));
   const t = reportStrings(context.lang);

@@ -88,5 +88,6 @@ export function draftWarningText(w: DraftWarning, lang: Lang): string {
     case 'extra_cells': return `第${w.row}项：单元格多于表头的列，多出的未读：${w.text}`;
     case 'unreadable_cell': return `第${w.row}项：单元格“${w.text}”无法读作数值（记为 null）`;
     case 'no_figures': return `第${w.row}项：没有可读的数值（单元格为空）：${w.text}`;
+    case 'prose_hint': return `第${w.row}项：表中没有目标，正文或有：${w.text}`;
   }
 }

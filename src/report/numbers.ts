@@ -9,6 +9,13 @@ import type { Value } from '../engine/types.js';
 
 export { formatFixed, formatNumber };
 
+/** `x` with exactly `decimals` decimals (axis labels that line up), never "-0.0", an exponent only beyond 1e15. */
+export function formatDecimals(x: number, decimals: number): string {
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e15) return formatNumber(x);
+  const s = x.toFixed(decimals);
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
 /** A difference smaller than this share of the figures it compares is floating-point noise. */
 export const NOISE = 1e-9;
 

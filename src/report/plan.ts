@@ -7,7 +7,7 @@ import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';
 import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
-import { safeText } from './safe-text.js';
+import { jsonText, safeText } from './safe-text.js';
 import { csvHeader, reportStrings, type Lang, type ReportStrings } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
@@ -45,7 +45,7 @@ export function planRows(plans: IndicatorPlan[]) {
 
 export function renderPlan(plans: IndicatorPlan[], context: PlanContext, format: Format): string {
   if (format === 'json') {
-    return JSON.stringify({
+    return jsonText({
       version: JSON_SCHEMA_VERSION,
       model: context.model,
       scenario: context.scenario,
@@ -55,7 +55,7 @@ export function renderPlan(plans: IndicatorPlan[], context: PlanContext, format:
         target: p.target, projection: p.projection, total: p.total, difference: p.difference, consistent: p.consistent,
         path: p.source, years: p.years,
       })),
-    }, null, 2) + '\n';
+    }, 2) + '\n';
   }
   if (format === 'csv') {
     const rows = planRows(plans);

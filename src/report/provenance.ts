@@ -5,6 +5,7 @@
 import type { ModelSpec } from '../model/schema.js';
 import type { QuoteCheck, QuoteFinding } from '../model/quotes.js';
 import type { Position } from '../model/types.js';
+import { csvLine } from './csv.js';
 import { safeText } from './safe-text.js';
 import type { Lang } from './strings.js';
 
@@ -132,4 +133,21 @@ export function renderExplainExtras(notes: NoteEntry[], contexts: QuoteContext[]
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/**
+ * The notes as audit CSV rows after the figures: indicator (or "model"), derivation, label, verdict "note", and
+ * the text in the last column (`note`); the columns between stay empty.
+ */
+export function auditNotesCsv(notes: NoteEntry[], columns: number): string {
+  return notes.map((n) => {
+    const [indicator, derivation] = n.on === 'model' ? ['model', ''] : n.on.split('.', 2);
+    const row: unknown[] = Array.from({ length: columns }, () => '');
+    row[0] = indicator;
+    row[1] = derivation ?? '';
+    row[2] = n.label;
+    row[8] = 'note';
+    row[columns - 1] = n.note;
+    return csvLine(row);
+  }).join('');
 }

@@ -7,7 +7,7 @@ import type { IndicatorResult, ModelResult, StatedFigureCheck, Verdict } from '.
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatPublished, formatSigned, formatStated } from './numbers.js';
-import { safeText } from './safe-text.js';
+import { jsonText, safeText } from './safe-text.js';
 import { csvHeader, reportStrings, targetVerdictText, type Lang } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
@@ -15,9 +15,6 @@ export type Format = 'table' | 'json' | 'csv' | 'md';
 export const FORMATS: Format[] = ['table', 'json', 'csv', 'md'];
 
 export const JSON_SCHEMA_VERSION = 1;
-
-/** 属性 as the tables print it. */
-export const ATTRIBUTE_LABEL: Record<IndicatorResult['attribute'], string> = { binding: '约束性', indicative: '预期性', unknown: '属性不详' };
 
 export function targetText(ind: Pick<IndicatorResult, 'target' | 'kind'>): string {
   if (!ind.target) return '—';
@@ -88,7 +85,7 @@ function runColumns(lang?: Lang): Column[] {
 }
 
 export function renderRun(result: ModelResult, format: Format, context: RunContext): string {
-  if (format === 'json') return JSON.stringify(runJson(result, context), null, 2) + '\n';
+  if (format === 'json') return jsonText(runJson(result, context), 2) + '\n';
   const records = result.indicators.map(indicatorRecord);
   if (format === 'csv') {
     const header = Object.keys(records[0] ?? indicatorRecord(result.indicators[0]!));
@@ -120,9 +117,6 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
     : '';
   return safeText(`${title}\n${t.years(result.years.base, result.years.target)}\n\n${renderTable(columns, rows)}${changes}${footer}`);
 }
-
-/** Audit verdicts as the English tables print them (reportStrings(lang).audit for either language). */
-export const VERDICT_MARK: Record<Verdict, string> = reportStrings('en').audit;
 
 function statedLine(s: StatedFigureCheck, lang?: Lang): string {
   const t = reportStrings(lang);
@@ -206,7 +200,7 @@ export function auditSummary(result: ModelResult): Record<Verdict, number> {
 export function renderAudit(result: ModelResult, format: Format, context: RunContext): string {
   const records = auditRecords(result);
   if (format === 'json') {
-    return JSON.stringify({ version: JSON_SCHEMA_VERSION, model: result.modelId, file: context.file, summary: auditSummary(result), figures: records, problems: runJson(result, context).problems }, null, 2) + '\n';
+    return jsonText({ version: JSON_SCHEMA_VERSION, model: result.modelId, file: context.file, summary: auditSummary(result), figures: records, problems: runJson(result, context).problems }, 2) + '\n';
   }
   if (format === 'csv') return renderCsv(csvHeader(Object.keys(records[0] ?? { indicator: '' }), context.lang), records.map((r) => Object.values(r)));
   const t = reportStrings(context.lang);

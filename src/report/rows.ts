@@ -9,6 +9,7 @@ import { csvField, csvLine } from './csv.js';
 import { mdCell } from './markdown.js';
 import { csvNumber, formatNumber, isNoise } from './numbers.js';
 import { JSON_SCHEMA_VERSION } from './results.js';
+import { jsonText } from './safe-text.js';
 
 export type RowFormat = 'csv' | 'json' | 'md';
 
@@ -77,14 +78,14 @@ export function rowEncoder(format: RowFormat, columns: string[], meta: Record<st
     }
     case 'json': {
       let first = true;
-      const keys = columns.map((c) => JSON.stringify(c));
+      const keys = columns.map((c) => jsonText(c));
       return {
         head: () => {
-          const header = JSON.stringify({ version: JSON_SCHEMA_VERSION, ...meta, columns });
+          const header = jsonText({ version: JSON_SCHEMA_VERSION, ...meta, columns });
           return `${header.slice(0, -1)},"rows":[`;
         },
         row: (values) => {
-          const body = values.map((v, i) => `${keys[i]}:${JSON.stringify(machineValue(v))}`).join(',');
+          const body = values.map((v, i) => `${keys[i]}:${typeof v === 'string' ? jsonText(v) : JSON.stringify(machineValue(v))}`).join(',');
           const out = `${first ? '\n' : ',\n'}{${body}}`;
           first = false;
           return out;

@@ -27,3 +27,15 @@ export function safeText(text: string): string {
 export function standInWidth(codePoint: number): number {
   return codePoint >= 0x80 && codePoint <= 0x9f ? 2 : 1;
 }
+
+const C1 = /[\u007f-\u009f]/g;
+
+/**
+ * JSON as text: JSON.stringify escapes C0 (ESC as \u001b) but leaves DEL and C1 (U+009B acts as CSI on some
+ * terminals) raw; they become \u007f … \u009f. The same document, parsed.
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  const text = JSON.stringify(value, null, indent);
+  C1.lastIndex = 0;
+  return C1.test(text) ? text.replace(C1, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`) : text;
+}

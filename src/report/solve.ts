@@ -8,7 +8,7 @@ import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatNumber } from './numbers.js';
 import { JSON_SCHEMA_VERSION, type Format } from './results.js';
-import { safeText } from './safe-text.js';
+import { jsonText, safeText } from './safe-text.js';
 import { csvHeader, reportStrings, type Lang } from './strings.js';
 
 export interface SolveContext {
@@ -46,7 +46,7 @@ export function solveRecord(outcome: SolveOutcome, context: SolveContext) {
 
 export function renderSolve(outcome: SolveOutcome, context: SolveContext, format: Format): string {
   const record = solveRecord(outcome, context);
-  if (format === 'json') return JSON.stringify({ version: JSON_SCHEMA_VERSION, ...record }, null, 2) + '\n';
+  if (format === 'json') return jsonText({ version: JSON_SCHEMA_VERSION, ...record }, 2) + '\n';
   if (format === 'csv') return renderCsv(csvHeader(Object.keys(record), context.lang), [Object.values(record)]);
   const { indicator: ind, assumption: a } = context;
   const t = reportStrings(context.lang);
@@ -60,7 +60,11 @@ export function renderSolve(outcome: SolveOutcome, context: SolveContext, format
     lines.push([w.projectionThere, `${p(outcome.projection)}  (${w.brent(outcome.iterations)})`]);
     lines.push([w.now, `${a.id} = ${v(a.value)} → ${p(ind.projection)}`]);
   } else {
-    lines.push([w.noSolution, outcome.reason]);
+    const n = (x: number) => formatNumber(x, 6);
+    const reason = /does not depend/.test(outcome.reason)
+      ? w.noDependency(ind.id, a.id)
+      : w.unreachable(n(outcome.range[0]), n(outcome.range[1]), n(outcome.target), n(outcome.projections[0]), n(outcome.projections[1]));
+    lines.push([w.noSolution, reason]);
     lines.push([w.searched, `${v(outcome.range[0])} … ${v(outcome.range[1])} → ${w.projection} ${p(outcome.projections[0])} … ${p(outcome.projections[1])}`]);
     lines.push([w.now, `${a.id} = ${v(a.value)} → ${p(ind.projection)}`]);
   }

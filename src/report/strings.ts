@@ -14,7 +14,7 @@ export const DEFAULT_LANG: Lang = 'zh';
 
 /** The `--lang` option every report command takes (others' commands use the same wording). */
 export const LANG_FLAGS = '--lang <lang>';
-export const LANG_HELP = 'language of the report: zh (default) | en; JSON keys stay English, CSV headers follow';
+export const LANG_HELP = 'language of the report: zh | en (JSON keys stay English; the CSV header follows)';
 
 /** `--lang` as given on the command line, or null when it names no language. */
 export function parseLang(value: string | undefined): Lang | null {
@@ -119,9 +119,8 @@ const zh = {
     noSolution: '无解',
     searched: '搜索范围',
     projection: '预测',
-    reason: {
-      'never reaches': '范围内没有值能达到目标',
-    } as Record<string, string>,
+    noDependency: (indicator: string, assumption: string) => `${indicator} 的预测不依赖 ${assumption}`,
+    unreachable: (lo: string, hi: string, target: string, pLo: string, pHi: string) => `范围 [${lo}, ${hi}] 内没有值能达到 ${target}：预测只能在 ${pLo} 到 ${pHi} 之间`,
   },
   mc: {
     columns: { point: '点值', mean: '均值', pMet: 'P(达成)' },
@@ -296,7 +295,8 @@ const en: ReportStrings = {
     noSolution: 'NO SOLUTION',
     searched: 'range searched',
     projection: 'projection',
-    reason: {},
+    noDependency: (indicator, assumption) => `${indicator}'s projection does not depend on ${assumption}`,
+    unreachable: (lo, hi, target, pLo, pHi) => `no value in [${lo}, ${hi}] reaches ${target}: the projection runs from ${pLo} to ${pHi}`,
   },
   mc: {
     columns: { point: 'point', mean: 'mean', pMet: 'P(met)' },

@@ -6,11 +6,14 @@
  *     (name) => ({ value: values[name], unit: units[name] }));
  *   label.text   // "全省目标任务500万人 × 郑州占比11.3%"
  *
- * A lookup that returns undefined (or a non-finite value) renders "—"; parsing errors throw TemplateError.
+ * `valuesLookup(model, result.values, indicator)` is that lookup over an evaluated model (names, units from
+ * the model). A lookup that returns undefined (or a non-finite value) renders "—"; parsing errors throw
+ * TemplateError.
  */
 import type { LoadedModel } from '../model/types.js';
 import { parseTemplate, type FormatSpec, type ParsedTemplate, type Placeholder } from '../model/template.js';
 import type { CompiledExpression } from '../engine/graph/expression.js';
+import { calleeName, formulaNode } from '../engine/graph/nodes.js';
 import type { Value } from '../engine/types.js';
 
 export type Lang = 'zh' | 'en';
@@ -105,11 +108,27 @@ const RATIO_METHODS = new Set(['cagr', 'mean_growth', 'growth_rates', 'coverage'
 
 /** The unit of a compiled placeholder: a name's own; a rate method's ratio; else its first name's unit. */
 export function unitOfExpression(model: LoadedModel, expr: CompiledExpression): string | undefined {
-  let root = expr.tree.root as unknown as { type: string; fn?: { name?: string }; content?: unknown };
-  while (root.type === 'ParenthesisNode') root = root.content as typeof root;
-  if (root.type === 'FunctionNode' && root.fn?.name && RATIO_METHODS.has(root.fn.name)) return 'ratio';
+  let root = formulaNode(expr.tree.root);
+  while (root.type === 'ParenthesisNode') root = formulaNode(root.content);
+  if (root.type === 'FunctionNode' && RATIO_METHODS.has(calleeName(root) ?? '')) return 'ratio';
   // a product or quotient has no unit we can name (12003 = share × GDP); sums and differences keep theirs
-  if (root.type === 'OperatorNode' && /^(multiply|divide|pow)$/.test((root as unknown as { fn: string }).fn)) return undefined;
+  if (root.type === 'OperatorNode' && /^(multiply|divide|pow)$/.test(root.fn)) return undefined;
   const first = expr.deps[0];
   return first === undefined ? undefined : unitOf(model, first);
+}
+
+/**
+ * A lookup over a model's evaluated values (`result.values`, keyed by qualified name), for front ends that
+ * render a template outside `cesuan write` — the TUI's labels with numbers:
+ *
+ *   renderTemplate('全省目标任务{henan.new_jobs_total}万人 × 郑州占比{new_jobs_share:.1%}', valuesLookup(model, result.values))
+ *
+ * Plain names only (the indicator's own fields with `indicator`); a formula inside braces prints “—” here
+ * (formulas are compiled with the model: see compileTemplate in src/engine/graph/program.ts).
+ */
+export function valuesLookup(model: LoadedModel, values: Readonly<Record<string, Value>>, indicator?: string): TemplateLookup {
+  return (name) => {
+    const key = name in values ? name : indicator !== undefined && `${indicator}.${name}` in values ? `${indicator}.${name}` : undefined;
+    return key === undefined ? undefined : { value: values[key], unit: unitOf(model, key) };
+  };
 }

@@ -7,7 +7,7 @@ import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';
 import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
-import { safeText } from './safe-text.js';
+import { jsonText, safeText } from './safe-text.js';
 import { csvHeader, reportStrings, type Lang } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
@@ -63,7 +63,7 @@ export function trackRecord(t: IndicatorTrack) {
 
 export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, format: Format): string {
   if (format === 'json') {
-    return JSON.stringify({
+    return jsonText({
       version: JSON_SCHEMA_VERSION,
       model: context.model,
       scenario: context.scenario,
@@ -71,7 +71,7 @@ export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, for
       years: context.years,
       thresholds: { at_risk_shortfall: AT_RISK_SHORTFALL },
       indicators: tracks.map((t) => ({ ...trackRecord(t), years: t.years })),
-    }, null, 2) + '\n';
+    }, 2) + '\n';
   }
   if (format === 'csv') return renderCsv(csvHeader(Object.keys(trackRecord(tracks[0]!)), context.lang), tracks.map((t) => Object.values(trackRecord(t))));
   const s = reportStrings(context.lang);

@@ -9,9 +9,9 @@ import { COMPARATOR_SYMBOL } from '../engine/graph/target.js';
 import { renderFan, renderHistogram, renderTornado, type Marker } from './charts.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
-import { formatFixed, formatIn, formatNumber, formatProbability, formatThreshold } from './numbers.js';
+import { formatDecimals, formatFixed, formatIn, formatNumber, formatProbability, formatThreshold } from './numbers.js';
 import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
-import { safeText } from './safe-text.js';
+import { jsonText, safeText } from './safe-text.js';
 import { csvHeader, reportStrings, type Lang, type ReportStrings } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
@@ -161,17 +161,17 @@ export function renderIndicatorDetail(result: UncertaintyResult, i: IndicatorUnc
     if (target) markers.unshift(target);
     const width = i.histogram[0]!.to - i.histogram[0]!.from;
     const decimals = Math.min(6, Math.max(0, Math.ceil(-Math.log10(width)) + 1));
-    out.push(renderHistogram(i.histogram, (x) => formatFixed(x, decimals), markers, 40, t.charts).trimEnd());
+    out.push(renderHistogram(i.histogram, (x) => formatDecimals(x, decimals), markers, 40, t.charts).trimEnd());
   }
   if (i.fan) {
-    out.push('', `  ${i.kind === 'cumulative' ? d.yearly(result.years.base + 1) : d.path(result.years.base)}–${result.years.target}:`);
+    out.push('', `  ${i.kind === 'cumulative' ? d.yearly(result.years.base + 1) : d.path(result.years.base)}–${result.years.target}${t.explain.colon.trim()}`);
     out.push(renderFan(i.fan, fmt, i.kind === 'cumulative' ? undefined : target, 48, t.charts).trimEnd());
   }
   return safeText(out.join('\n') + '\n');
 }
 
 export function renderMonteCarlo(result: UncertaintyResult, format: Format, context: UncertaintyContext, only?: string): string {
-  if (format === 'json') return JSON.stringify(uncertaintyJson(result, context, only), null, 2) + '\n';
+  if (format === 'json') return jsonText(uncertaintyJson(result, context, only), 2) + '\n';
   const focus = only ? result.indicators.find((i) => i.id === only) : undefined;
   if (format === 'csv') {
     if (focus?.fan) return renderCsv(csvHeader(['year', 'p5', 'p10', 'p50', 'p90', 'p95'], context.lang), focus.fan.map((y) => [y.year, y.p5, y.p10, y.p50, y.p90, y.p95]));
@@ -230,7 +230,7 @@ export function sensitivityRecords(result: SensitivityResult) {
 export function renderSensitivity(result: SensitivityResult, format: Format, context: UncertaintyContext): string {
   const ind = result.indicator;
   if (format === 'json') {
-    return JSON.stringify({
+    return jsonText({
       version: JSON_SCHEMA_VERSION,
       model: result.modelId,
       file: context.file,
@@ -239,7 +239,7 @@ export function renderSensitivity(result: SensitivityResult, format: Format, con
       base: result.base,
       swings: sensitivityRecords(result),
       skipped: result.skipped,
-    }, null, 2) + '\n';
+    }, 2) + '\n';
   }
   const records = sensitivityRecords(result);
   if (format === 'csv') {

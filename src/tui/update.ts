@@ -205,7 +205,10 @@ const listCache = new WeakMap<ModelResult, Map<string, Lists>>();
 /** Indicators (grouped, in display order) and assumptions (own first) of a result. */
 export function listsOf(result: ModelResult, model: LoadedModel, otherLabel: string): Lists {
   let byLabel = listCache.get(result);
-  if (!byLabel) listCache.set(result, (byLabel = new Map()));
+  if (!byLabel) {
+    byLabel = new Map();
+    listCache.set(result, byLabel);
+  }
   let lists = byLabel.get(otherLabel);
   if (!lists) {
     const rows = overviewRows(result, model, otherLabel);
@@ -239,7 +242,7 @@ export function bases(ind: IndicatorResult): string[] {
 
 export function update(state: State, action: Action, ctx: Ctx): State {
   const s = ctx.strings;
-  let next: State = { ...state, message: null, effects: [] };
+  const next: State = { ...state, message: null, effects: [] };
   const say = (text: string, tone: Message['tone'] = 'info') => {
     next.message = { text, tone };
   };

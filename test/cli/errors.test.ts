@@ -47,7 +47,7 @@ describe('malformed models give one line file:line:col, exit 2, no stack trace',
     const dir = mkdtempSync(join(tmpdir(), 'cesuan-'));
     const scenario = join(dir, 's.yaml');
     writeFileSync(scenario, `model: ${process.cwd()}/test/fixtures/bad/base.yaml\nname: 错\nset:\n  growht: 0.01\n`);
-    expectOneLineError(['run', scenario], /s\.yaml:4:3: set\.growht: "growht" is not an assumption of bad/);
+    expectOneLineError(['run', scenario], /s\.yaml:4:3: set\.growht: "growht" is not an assumption of base/);
   });
   it('bad input leaves no output file behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cesuan-'));
@@ -84,7 +84,7 @@ describe('command-line overrides', () => {
     const r = cesuan(['run', bad('base'), '--set', 'growht=0.01']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim()).toBe('--set growht: "growht" is not an assumption of bad (assumptions: growth)');
+    expect(r.stderr.trim()).toBe('--set growht: "growht" is not an assumption of base (assumptions: growth)');
   });
   it('a value outside the assumption’s range runs, with a warning naming where it was set', () => {
     const r = cesuan(['run', bad('base'), '--set', 'growth=0.5', '--format', 'json']);

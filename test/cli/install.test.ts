@@ -16,8 +16,26 @@ const elsewhere = join(work, 'elsewhere');
 let tarball = '';
 let files: string[] = [];
 
-const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 280_000, env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
-const installed = (args: string[]) => spawnSync(join(prefix, 'bin', 'cesuan'), args, { cwd: elsewhere, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: TEST_CACHE_DIR } });
+const npm = (args: string[], cwd: string) =>
+  spawnSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 280_000,
+    env: {
+      ...process.env,
+      npm_config_loglevel: 'error',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      npm_config_update_notifier: 'false',
+    },
+  });
+const installed = (args: string[]) =>
+  spawnSync(join(prefix, 'bin', 'cesuan'), args, {
+    cwd: elsewhere,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: TEST_CACHE_DIR },
+  });
 
 beforeAll(() => {
   mkdirSync(elsewhere);
@@ -32,7 +50,15 @@ beforeAll(() => {
 
 describe('npm pack + npm install -g', () => {
   it('the package holds dist/, bin/, models/, scenarios/, schema/, docs/ — not test/, bench/ or src/', () => {
-    for (const needed of ['dist/cli.js', 'bin/cesuan.js', 'models/zhengzhou-hrss-14th.yaml', 'scenarios/zhengzhou-growth-cut.yaml', 'schema/model.schema.json', 'docs/scenarios.md', 'package.json']) {
+    for (const needed of [
+      'dist/cli.js',
+      'bin/cesuan.js',
+      'models/zhengzhou-hrss-14th.yaml',
+      'scenarios/zhengzhou-growth-cut.yaml',
+      'schema/model.schema.json',
+      'docs/scenarios.md',
+      'package.json',
+    ]) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((f) => /^(test|bench|src|\.ci)\//.test(f))).toEqual([]);
@@ -67,7 +93,16 @@ describe('npm pack + npm install -g', () => {
   it('cesuan tui <model id> in a pseudo-terminal opens the model and quits on q', () => {
     if (spawnSync('script', ['--version']).status !== 0) return; // util-linux script is not installed
     const bin = join(prefix, 'bin', 'cesuan');
-    const r = spawnSync('bash', ['-c', `(for i in $(seq 40); do sleep 1; printf q; done) | script -qec "${bin} tui zhengzhou-hrss-14th" /dev/null`], { cwd: elsewhere, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CESUAN_CACHE_DIR: TEST_CACHE_DIR, TERM: 'xterm-256color' } });
+    const r = spawnSync(
+      'bash',
+      ['-c', `(for i in $(seq 40); do sleep 1; printf q; done) | script -qec "${bin} tui zhengzhou-hrss-14th" /dev/null`],
+      {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, CESUAN_CACHE_DIR: TEST_CACHE_DIR, TERM: 'xterm-256color' },
+      },
+    );
     expect(r.status, r.stdout.slice(-500)).toBe(0);
     expect(r.stdout).toContain('郑州');
     expect(r.stdout).not.toMatch(/cannot read file|not found/);

@@ -202,6 +202,30 @@ describe('rollover: bad input', () => {
     expect(r.stderr).toMatch(/indicators\.new_urban_jobs: 实际值未到 2023 年/);
   });
 
+  it('a draft from the mid-term actuals (2021–2022) runs too: no 十四五 prose names a field the draft changed', () => {
+    const file = join(out, 'midterm-15th.yaml');
+    expect(cesuan(['rollover', ZHENGZHOU, '--actuals', scenario('zhengzhou-midterm-2022'), '-o', file], { cwd: root }).code).toBe(0);
+    const d = parse(readFileSync(file, 'utf8'));
+    expect(d.years).toEqual({ base: 2022, target: 2030 });
+    // 城镇职工养老 has actuals (rolled; its chosen value is the proposal), 基本养老 has none but its prose named pension_urban.chosen
+    expect(d.indicators.pension_urban.chosen.value).toBe(d.indicators.pension_urban.target.value);
+    expect(Object.values(d.indicators.pension_insured.derivations).some((x) => (x as { text?: string }).text)).toBe(false);
+    for (const command of ['run', 'audit']) {
+      const r = cesuan([command, file], { cwd: root });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(cesuan(['write', file, '-f', 'md'], { cwd: root }).code).toBe(0);
+  });
+
+  it('a mean growth over a series with gaps falls back to the CAGR of the actuals', () => {
+    const gaps = writeScenario(out, 'gaps', 'actuals:\n  injury_insured: { 2021: 199, 2023: 209.5, 2025: 223.4 }\n');
+    const r = cesuan(['rollover', ZHENGZHOU, '--actuals', gaps], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const d = parse(r.stdout);
+    expect(d.assumptions.injury_growth.default).toBe('cagr(195.97, 223.4, 5)');
+    expect(d.series.injury_insured_actual.years).toEqual([2020, 2021, 2023, 2025]);
+  });
+
   it('the draft name defaults to stdout; the English report follows --lang en', () => {
     const r = cesuan(['rollover', ZHENGZHOU, '--actuals', ACTUALS, '--lang', 'en'], { cwd: root });
     expect(r.code).toBe(0);

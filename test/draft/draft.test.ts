@@ -69,6 +69,10 @@ describe('the seed documents give the hand-written models’ rows', () => {
     expect(r8.target).toMatchObject({ value: 5.5, published: '>5.5', source: { line: 136, quote: '>5.5' } });
     expect(d.warnings.map((w) => w.line)).toEqual(expect.arrayContaining([134, 140, 260, 262, 266, 280]));
     expect(d.spec.indicators['row_30']!.target).toMatchObject({ op: '≈', value: 11, published: '11.0 左右' });
+    // the garbled “<>” target: the text's sentence is pointed at (line 61), never filled in
+    expect(d.spec.indicators['row_23']!.target).toBeNull();
+    expect(d.spec.indicators['row_23']!.note).toContain('正文第 61 行或可补：“城镇调查失业率控制在5.5%以内”');
+    expect(d.warnings).toContainEqual(expect.objectContaining({ line: 61, kind: 'prose_hint', row: '23' }));
   });
 
   it('十堰 (002, pipes, a 十三五 column the header names): 16 rows incl. 3 sub-rows', () => {
@@ -89,6 +93,12 @@ describe('the seed documents give the hand-written models’ rows', () => {
     expect(inds[2]!.parent).toBe('row_13');
     expect(d.warnings.length).toBeGreaterThan(20);
     expect(d.warnings.some((w) => w.line === 53 && /no figures/.test(w.message))).toBe(true);
+    // --table 1: the 十三五 table flattened into one line (line 6) is cut back into its five rows
+    const t1 = Object.values(draftOf('004_667e7b2015fa3219.txt', 1).spec.indicators);
+    expect(t1.map((i) => [i.number, i.label, i.unit, i.baseline.value, i.target?.value ?? null, i.baseline.source?.line ?? null])).toEqual([
+      ['1', '人才資源總量', '万人', 1075, 1400, 6], ['2', '專業技術人才總量', '万人', 480, 650, 6],
+      ['3', '高、中、初級專業技術人才比例', '%', null, null, 6], ['4', '高技能人才總量', '万人', 220, 320, 6], ['5', '人才貢獻率', '%', 35.5, 40, 6],
+    ]);
   });
 
   it('every quote is the cell at its line, verbatim', () => {
@@ -162,6 +172,39 @@ describe('layouts no seed uses', () => {
     expect(d.warnings).toEqual([]);
   });
 
+  it('pipe rows whose label wraps onto the next line, before or after its figures', () => {
+    const d = own([
+      '专栏3 主要指标',
+      '指标 | 2020年 | 2025年 | 属性',
+      '1.新增取得高级工以上职业资格 | | | |',
+      '证书人数(万人) | 2 | [24] | 预期性 |',
+      '2.劳动人事争议调解 | 65.3 | >60 | 预期性 |',
+      '成功率(%) | | | |',
+      '3.社会保障卡持卡人数(万人) | 992 | 1100 | 预期性 |',
+    ].join('\n'));
+    expect(Object.values(d.spec.indicators).map((i) => [i.number, i.label, i.unit, i.kind, i.baseline.value, i.target?.op, i.target?.value, i.parent ?? null])).toEqual([
+      ['1', '新增取得高级工以上职业资格证书人数', '万人', 'cumulative', 2, '>=', 24, null],
+      ['2', '劳动人事争议调解成功率', '%', 'rate', 65.3, '>', 60, null],
+      ['3', '社会保障卡持卡人数', '万人', 'stock', 992, '>=', 1100, null],
+    ]);
+  });
+
+  it('a 类别 column names the groups; the label column comes second', () => {
+    const d = own([
+      '附件 主要指标',
+      '类别\t指标\t2025年基期值\t2030年目标值\t指标属性',
+      '就业\t城镇新增就业人数（万人）\t[55]\t[50]\t预期性',
+      '\t城镇调查失业率（%）\t5.1\t<5.5\t预期性',
+      '社会保障\t基本养老保险参保率（%）\t95\t97\t约束性',
+    ].join('\n'));
+    expect(d.spec.groups.map((g) => g.label)).toEqual(['就业', '社会保障']);
+    expect(Object.values(d.spec.indicators).map((i) => [i.group, i.label, i.unit, i.kind, i.attribute, i.baseline.value, i.target?.op, i.target?.value, i.parent ?? null])).toEqual([
+      ['group_1', '城镇新增就业人数', '万人', 'cumulative', 'indicative', 55, '>=', 50, null],
+      ['group_1', '城镇调查失业率', '%', 'rate', 'indicative', 5.1, '<', 5.5, null],
+      ['group_2', '基本养老保险参保率', '%', 'rate', 'binding', 95, '>=', 97, null],
+    ]);
+  });
+
   it('rows and header with cells separated by spaces (text extracted from a PDF)', () => {
     const d = own([
       '专栏2 主要指标',
@@ -183,6 +226,21 @@ describe('layouts no seed uses', () => {
     expect(d.spec.indicators['row_3']!.target!.source).toMatchObject({ line: 6, quote: '11.0 左右' });
   });
 
+  it('one cell per line with a 序号 column and a unit column', () => {
+    const d = own([
+      '表2 主要指标', '序号', '指标', '单位', '2025年', '2030年', '属性',
+      '一、就业',
+      '1', '城镇新增就业人数', '万人', '[60]', '[55]', '预期性',
+      '2', '城镇调查失业率', '%', '5.2', '5.5左右', '预期性',
+      '注：[ ]内为五年累计数。',
+    ].join('\n'));
+    expect(Object.values(d.spec.indicators).map((i) => [i.number, i.label, i.unit, i.kind, i.baseline.value, i.target?.op, i.target?.value])).toEqual([
+      ['1', '城镇新增就业人数', '万人', 'cumulative', 60, '>=', 55],
+      ['2', '城镇调查失业率', '%', 'rate', 5.2, '≈', 5.5],
+    ]);
+    expect(d.warnings).toEqual([]);
+  });
+
   it('output is the same text every time, and a document without a table is bad input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cesuan-draft-'));
     const a = cesuan(['draft', join(root, 'documents', '001_ec30a6b184c889d4.txt')]);
@@ -195,6 +253,10 @@ describe('layouts no seed uses', () => {
     const r = cesuan(['draft', prose]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no indicator table found/);
+    const gbk = join(dir, 'gbk.txt');
+    writeFileSync(gbk, Buffer.from(Array.from({ length: 200 }, (_, i) => [0xb3, 0xc7, 0xca, 0xd0][i % 4]!))); // 城市 in GBK, again and again
+    expect(cesuan(['draft', gbk]).stderr).toMatch(/not UTF-8 text/);
+    expect(cesuan(['draft', join(root, 'documents', '002_6dfc5125a1bfd828.txt'), '--table', '3']).stderr).toMatch(/--table 3: the document has 2 tables/);
   });
 
   it('a draft written under models/ loads and runs, and 004 exits 0 with its warnings', () => {

@@ -157,10 +157,14 @@ describe('list and mc', () => {
     expect(mc.stderr).toBe('');
     expect(mc.code).toBe(0);
     // a model that is nowhere: each path searched is listed once
-    writeFileSync(join(dir, 'lost.yaml'), 'model: nowhere\n');
-    const lost = cesuan(['run', join(dir, 'lost.yaml')], { cwd: dir });
+    // scenarios/../models and ./models are the same folder from here: it is listed once
+    mkdirSync(join(dir, 'scenarios'));
+    writeFileSync(join(dir, 'scenarios', 'lost.yaml'), 'model: nowhere\n');
+    const lost = cesuan(['run', 'scenarios/lost.yaml'], { cwd: dir });
+    expect(lost.code).toBe(2);
     const listed = /looked for (.*)\)/.exec(lost.stderr)![1]!.split(', ');
+    expect(listed.slice(0, 2)).toEqual(['scenarios/nowhere.yaml', 'models/nowhere.yaml']);
     expect(listed.length).toBe(new Set(listed).size);
-    expect(readFileSync(join(dir, 'lost.yaml'), 'utf8')).toBe('model: nowhere\n');
+    expect(readFileSync(join(dir, 'scenarios', 'lost.yaml'), 'utf8')).toBe('model: nowhere\n');
   });
 });

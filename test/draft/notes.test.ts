@@ -16,6 +16,9 @@ describe('notes in audit and explain', () => {
     expect(table.stdout).toContain('· urban_new_jobs.trend: 五年累计按年复合');
     const md = cesuan(['audit', shiyan, '-f', 'md', '--lang', 'en']).stdout;
     expect(md).toMatch(/^## Notes\n\n- \*\*model\*\* 专栏2 列出16项/m);
+    const csv = cesuan(['audit', shiyan, '-f', 'csv']).stdout;
+    expect(csv).toContain('\nsurveyed_unemployment,baseline,城镇调查失业率,,,,,,note,,,表中2020年基数为“—”\n');
+    expect(csv).toMatch(/\nmodel,,[^\n]*,note,,,专栏2 列出16项/);
     const json = JSON.parse(cesuan(['audit', shiyan, '-f', 'json']).stdout);
     expect(json.notes[0]).toEqual({ on: 'model', label: expect.any(String), note: expect.stringMatching(/^专栏2 列出16项/) });
     expect(json.notes).toContainEqual({ on: 'surveyed_unemployment.baseline', label: '城镇调查失业率', note: '表中2020年基数为“—”' });

@@ -21,7 +21,7 @@ describe('quotes in the shipped models', () => {
       expect(r.findings.map((f) => `${f.position.line}: ${f.message}`), id).toEqual([]);
       checked += r.checked;
     }
-    expect(checked).toBe(447);
+    expect(checked).toBeGreaterThanOrEqual(447); // 447 when the issue was filed; models only gain quotes
   });
 
   it('ignores whitespace and finds a quote that runs over a line break', () => {

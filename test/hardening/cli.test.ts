@@ -114,17 +114,20 @@ describe('the spec cache never changes an answer', () => {
     run(file, { CESUAN_CACHE_DIR: cache });
     const entries = readdirSync(cache).filter((f) => f.endsWith('.json'));
     expect(entries.length).toBeGreaterThan(0);
-    const good = Object.fromEntries(entries.map((e) => [e, JSON.parse(readFileSync(join(cache, e), 'utf8')) as Record<string, unknown>]));
-    // parse trees that are not trees: each formula is parsed from its text instead
+    // an entry is a header line (format, hash) and a JSON payload
+    const split = (text: string) => [text.slice(0, text.indexOf('\n') + 1), text.slice(text.indexOf('\n') + 1)] as const;
+    const good = Object.fromEntries(entries.map((e) => [e, split(readFileSync(join(cache, e), 'utf8'))]));
+    // parse trees that are not trees (the hash no longer matches: the whole entry is ignored)
     for (const e of entries) {
-      const entry = structuredClone(good[e]!);
+      const [header, payload] = good[e]!;
+      const entry = JSON.parse(payload) as Record<string, unknown>;
       const formulas = entry['formulas'] as Record<string, unknown>;
       for (const k of Object.keys(formulas)) formulas[k] = [{ mathjs: 'Evil' }, { mathjs: 'Node' }, null, 42, { mathjs: 'OperatorNode', fn: 'add', args: 'x' }][k.length % 5];
-      writeFileSync(join(cache, e), JSON.stringify(entry));
+      writeFileSync(join(cache, e), header + JSON.stringify(entry));
     }
     const revived = run(file, { CESUAN_CACHE_DIR: cache });
     expect(revived.stdout).toBe(reference.stdout);
-    for (const damage of ['', '{', 'null', '{"format":1,"spec":null,"tree":null}', '{"format":99,"spec":{},"tree":null}', '[1,2,3]']) {
+    for (const damage of ['', '{', 'null', '{"format":1,"spec":null,"tree":null}', '{"format":99,"spec":{},"tree":null}', '[1,2,3]', '{"format":3,"hash":"0"}\n{}', `${good[entries[0]!]![0]}{}`]) {
       for (const e of entries) writeFileSync(join(cache, e), damage);
       const r = run(file, { CESUAN_CACHE_DIR: cache });
       expect(r.code, `${damage}: ${r.stderr}`).toBe(reference.code);

@@ -43,15 +43,27 @@ describe('9: a date where a number is expected', () => {
     const text = MINI.replace('default: mean_growth(injury_provincial_targets)', 'default: 2020-01-01');
     const dir = folderWith('mini.yaml', text);
     const r = cesuan(['run', 'mini.yaml'], { cwd: dir });
-    expect(r.stderr).toBe(`mini.yaml:${positionOf(text, '2020-01-01')}: assumptions.injury_growth.default: 2020-01-01 is a date, not a number or a formula (quote it to mean the subtraction)\n`);
+    expect(r.stderr).toBe(
+      `mini.yaml:${positionOf(text, '2020-01-01')}: assumptions.injury_growth.default: 2020-01-01 is a date, not a number or a formula (quote it to mean the subtraction)\n`,
+    );
     expect(r.code).toBe(2);
   });
 
-  it('the same in a scenario\'s set:', () => {
+  it("the same in a scenario's set:", () => {
     const text = `model: ${MODEL}\nset:\n  injury_growth: 2020-01-01\n`;
     const dir = folderWith('s.yaml', text);
     const r = cesuan(['run', 's.yaml'], { cwd: dir });
-    expect(r.stderr).toBe(`s.yaml:3:18: set.injury_growth: 2020-01-01 is a date, not a number or a formula (quote it to mean the subtraction)\n`);
+    expect(r.stderr).toBe(
+      `s.yaml:3:18: set.injury_growth: 2020-01-01 is a date, not a number or a formula (quote it to mean the subtraction)\n`,
+    );
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('9 (--set): a date on the command line', () => {
+  it('--set injury_growth=2020-01-01 is refused, not evaluated to 2018', () => {
+    const r = cesuan(['run', MODEL, '--set', 'injury_growth=2020-01-01']);
+    expect(r.stderr).toBe('--set injury_growth: 2020-01-01 is a date, not a number or a formula\n');
     expect(r.code).toBe(2);
   });
 });
@@ -68,19 +80,21 @@ describe('10: limits name what was exceeded', () => {
   it('depth: 45 nested parentheses name the depth limit and its value', () => {
     const r = cesuan(['run', MODEL, '--set', `injury_growth=${'('.repeat(45)}0.03${')'.repeat(45)}`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^--set:1:1: set\.injury_growth: expression is nested \d+ levels deep; the depth limit is 40\n$/);
+    expect(r.stderr).toMatch(
+      /^--set:1:1: set\.injury_growth: depth limit exceeded: expression is nested 45 levels deep; the limit is 40\n$/,
+    );
   });
 
   it('length: 2,001 characters name the length limit', () => {
     const r = cesuan(['run', MODEL, '--set', `injury_growth=0.03${' '.repeat(1995)}+0`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--set:1:1: set.injury_growth: expression is 2001 characters long; the length limit is 2000\n');
+    expect(r.stderr).toBe('--set:1:1: set.injury_growth: length limit exceeded: expression is 2001 characters long; the limit is 2000\n');
   });
 
   it('node count: 400 terms name the node limit', () => {
     const r = cesuan(['run', MODEL, '--set', `injury_growth=${Array(400).fill('0').join('+')}`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--set:1:1: set.injury_growth: expression has 799 nodes; the node limit is 500\n');
+    expect(r.stderr).toBe('--set:1:1: set.injury_growth: node limit exceeded: expression has 799 nodes; the limit is 500\n');
   });
 });
 
@@ -91,7 +105,9 @@ describe('11(d): absurd actuals', () => {
     const text = scenario('  unemployment_rate: { 2021: -199 }\n');
     const dir = folderWith('t.yaml', text);
     const r = cesuan(['track', 't.yaml'], { cwd: dir });
-    expect(r.stderr).toBe(`t.yaml:${positionOf(text, '2021')}: actuals.unemployment_rate.2021: -199 % is outside the indicator's domain [0, 100]\n`);
+    expect(r.stderr).toBe(
+      `t.yaml:${positionOf(text, '2021')}: actuals.unemployment_rate.2021: -199 % is outside the indicator's domain [0, 100]\n`,
+    );
     expect(r.code).toBe(2);
   });
 
@@ -99,7 +115,9 @@ describe('11(d): absurd actuals', () => {
     const text = scenario('  injury_insured: { 2021: -5 }\n');
     const dir = folderWith('t.yaml', text);
     const r = cesuan(['track', 't.yaml'], { cwd: dir });
-    expect(r.stderr).toBe(`t.yaml:${positionOf(text, '2021')}: actuals.injury_insured.2021: -5 万人 is outside the indicator's domain [0, ∞)\n`);
+    expect(r.stderr).toBe(
+      `t.yaml:${positionOf(text, '2021')}: actuals.injury_insured.2021: -5 万人 is outside the indicator's domain [0, ∞)\n`,
+    );
     expect(r.code).toBe(2);
   });
 
@@ -107,17 +125,24 @@ describe('11(d): absurd actuals', () => {
     const text = scenario('  injury_insured: { 2021: 1e308 }\n');
     const dir = folderWith('t.yaml', text);
     const r = cesuan(['track', 't.yaml'], { cwd: dir });
-    expect(r.stderr).toBe(`t.yaml:${positionOf(text, '2021')}: actuals.injury_insured.2021: 1e+308 万人 is too large to track (the figures overflow)\n`);
+    expect(r.stderr).toBe(
+      `t.yaml:${positionOf(text, '2021')}: actuals.injury_insured.2021: 1e+308 万人 is too large to track (the figures overflow)\n`,
+    );
     expect(r.code).toBe(2);
   });
 });
 
 describe('11(e): a primary formula that gives an array', () => {
   it('exit 2 at the formula: a primary derivation must give one number', () => {
-    const text = MINI.replace('formula: compound(186.5, injury_growth, 5)', 'formula: "[1, 2, 3]"').replace('        path: compound(186.5, injury_growth, t)\n', '');
+    const text = MINI.replace('formula: compound(186.5, injury_growth, 5)', 'formula: "[1, 2, 3]"').replace(
+      '        path: compound(186.5, injury_growth, t)\n',
+      '',
+    );
     const dir = folderWith('mini.yaml', text);
     const r = cesuan(['run', 'mini.yaml'], { cwd: dir });
-    expect(r.stderr).toBe(`mini.yaml:${positionOf(text, '"[1, 2, 3]"')}: indicators.injury_insured.derivations.basis2.formula: a primary derivation must give one number, not a list of 3\n`);
+    expect(r.stderr).toBe(
+      `mini.yaml:${positionOf(text, '"[1, 2, 3]"')}: indicators.injury_insured.derivations.basis2.formula: a primary derivation must give one number, not a list of 3\n`,
+    );
     expect(r.code).toBe(2);
   });
 });
@@ -129,7 +154,9 @@ describe('11(g): a default outside its own range', () => {
     const dir = folderWith('mini.yaml', text);
     const r = cesuan(['run', 'mini.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`warning: mini.yaml:${positionOf(text, '0.5')}: assumptions.injury_growth.default: injury_growth = 0.5 is outside its range [0, 0.08]\n`);
+    expect(r.stderr).toBe(
+      `warning: mini.yaml:${positionOf(text, '0.5')}: assumptions.injury_growth.default: injury_growth = 0.5 is outside its range [0, 0.08]\n`,
+    );
   });
 
   it('--strict makes it exit 1', () => {
@@ -148,7 +175,9 @@ describe('11(h): solve --range reports the range it searched', () => {
     expect([a.range_from, a.range_to]).toEqual([0.01, 0.05]);
     // 186.5 × (1 + g)^5 = 210 → g = (210 / 186.5)^(1/5) − 1 ≈ 2.4028 %
     expect(a.exact_value ?? a.value).toBeCloseTo((210 / 186.5) ** 0.2 - 1, 5);
-    const none = JSON.parse(cesuan(['solve', MODEL, 'injury_insured', '--for', 'injury_growth', '--range', '0.001:0.002', '--format', 'json']).stdout);
+    const none = JSON.parse(
+      cesuan(['solve', MODEL, 'injury_insured', '--for', 'injury_growth', '--range', '0.001:0.002', '--format', 'json']).stdout,
+    );
     expect(none.status).toBe('no_solution');
     expect([none.range_from, none.range_to]).toEqual([0.001, 0.002]);
   });

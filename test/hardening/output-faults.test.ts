@@ -40,7 +40,13 @@ describe('standard output that fails', () => {
     it(`${name} > /dev/full: one line, its own exit code`, () => {
       const fd = openSync('/dev/full', 'w');
       try {
-        const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 60_000 });
+        const r = spawnSync(process.execPath, [bin, ...args], {
+          cwd: root,
+          env,
+          stdio: ['ignore', fd, 'pipe'],
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
         expect(r.stderr).toBe('cesuan: cannot write to standard output: no space left on device\n');
         expect(r.status).toBe(EXIT_OUTPUT);
       } finally {
@@ -65,7 +71,14 @@ describe('standard output that fails', () => {
   }
 
   it('sweep | head -1 (a reader that leaves after one line): quiet, prompt', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" sweep ${MODEL} --vary injury_growth=0.02:0.04:0.000001 | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" "${bin}" sweep ${MODEL} --vary injury_growth=0.02:0.04:0.000001 | head -1; echo "status \${PIPESTATUS[0]}" >&2`,
+      ],
+      { cwd: root, env, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.stdout.split('\n').length).toBe(2);
     expect(r.stderr).toBe('status 0\n');
   });
@@ -100,7 +113,9 @@ describe('-o checks before the work starts', () => {
     immutable.push(locked);
     const target = join(locked, 'results.csv');
     const r = cesuan([...commands.batch!, '-o', target], { cwd: root });
-    expect(r.stderr).toMatch(new RegExp(`^cesuan: cannot write ${target}: the folder ${locked} is not writable \\(operation not permitted\\)\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^cesuan: cannot write ${target}: the folder ${locked} is not writable \\(operation not permitted\\)\\n$`),
+    );
     expect(r.code).toBe(2);
   });
 
@@ -127,7 +142,16 @@ describe('-o onto something that is not a regular file', () => {
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const captured = join(dir, 'captured');
     // a reader on the FIFO, as `cat pipe > captured` in another terminal
-    const r = spawnSync('bash', ['-c', `cat "${fifo}" > "${captured}" & reader=$!; "${process.execPath}" "${bin}" "$@" -o "${fifo}"; code=$?; (sleep 5; kill $reader) >/dev/null 2>&1 & wait $reader; exit $code`, 'sh', ...args], { cwd: root, env, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `cat "${fifo}" > "${captured}" & reader=$!; "${process.execPath}" "${bin}" "$@" -o "${fifo}"; code=$?; (sleep 5; kill $reader) >/dev/null 2>&1 & wait $reader; exit $code`,
+        'sh',
+        ...args,
+      ],
+      { cwd: root, env, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' },
+    );
     return { r, dir, fifo, captured };
   };
 
@@ -161,7 +185,14 @@ describe('-o onto something that is not a regular file', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).model).toBe('zhengzhou-hrss-14th');
     const dir = mkdtempSync(join(tmpdir(), 'cesuan-stdout-'));
-    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" run ${MODEL} --format json -o /dev/stdout | cat; "${process.execPath}" "${bin}" run ${MODEL} --format json -o /dev/stdout > "${dir}/file.json"`], { cwd: root, env, encoding: 'utf8' });
+    const piped = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" run ${MODEL} --format json -o /dev/stdout | cat; "${process.execPath}" "${bin}" run ${MODEL} --format json -o /dev/stdout > "${dir}/file.json"`,
+      ],
+      { cwd: root, env, encoding: 'utf8' },
+    );
     expect(piped.stderr).toBe('');
     expect(JSON.parse(piped.stdout).model).toBe('zhengzhou-hrss-14th');
     expect(JSON.parse(readFileSync(join(dir, 'file.json'), 'utf8')).model).toBe('zhengzhou-hrss-14th');

@@ -11,12 +11,17 @@ import { cesuan } from '../helpers/cli.js';
 import { root } from './harness.js';
 
 const MODEL = 'models/zhengzhou-hrss-14th.yaml';
-type Entry = { spec: { indicators: Record<string, Record<string, unknown> & { derivations: Record<string, Record<string, unknown>> }> }; formulas?: Record<string, unknown> };
+type Entry = {
+  spec: { indicators: Record<string, Record<string, unknown> & { derivations: Record<string, Record<string, unknown>> }> };
+  formulas?: Record<string, unknown>;
+};
 
 /** Edit the model's cache entry in `dir` as data, whatever the entry's layout (a JSON object, or a header line and a JSON payload). */
 function editEntry(dir: string, edit: (entry: Entry) => void): string {
   // the model's entry (the models it imports have their own)
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json') && readFileSync(join(dir, n), 'utf8').includes('"id":"zhengzhou-hrss-14th"'));
+  const names = readdirSync(dir).filter(
+    (n) => n.endsWith('.json') && readFileSync(join(dir, n), 'utf8').includes('"id":"zhengzhou-hrss-14th"'),
+  );
   expect(names.length).toBe(1);
   const path = join(dir, names[0]!);
   const text = readFileSync(path, 'utf8');
@@ -30,7 +35,8 @@ function editEntry(dir: string, edit: (entry: Entry) => void): string {
 
 const tampers: Record<string, (e: Entry) => void> = {
   'a formula tree replaced by the constant 999': (e) => {
-    for (const key of Object.keys(e.formulas ?? {})) if (key === 'compound(186.5, injury_growth, 5)') e.formulas![key] = { mathjs: 'ConstantNode', value: 999 };
+    for (const key of Object.keys(e.formulas ?? {}))
+      if (key === 'compound(186.5, injury_growth, 5)') e.formulas![key] = { mathjs: 'ConstantNode', value: 999 };
     e.spec.indicators['injury_insured']!.derivations['basis2']!['formula'] = '999';
   },
   'kind: bogus': (e) => {
@@ -59,7 +65,9 @@ describe('an edited cache entry is ignored and rewritten', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toBe(reference.stdout);
-      const injury = (JSON.parse(run.stdout) as { indicators: { id: string; projection: number }[] }).indicators.find((i) => i.id === 'injury_insured')!;
+      const injury = (JSON.parse(run.stdout) as { indicators: { id: string; projection: number }[] }).indicators.find(
+        (i) => i.id === 'injury_insured',
+      )!;
       // 186.5 × (1 + 3.53%)^5 ≈ 221.86 (the document's 221 万人左右)
       expect(injury.projection).toBeCloseTo(221.86, 1);
       expect(readFileSync(path, 'utf8'), 'the entry was rewritten').not.toBe(edited);

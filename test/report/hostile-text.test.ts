@@ -2,7 +2,7 @@
  * Issue #10 item 7: model text never reaches a terminal as control sequences. A model whose title, labels,
  * note and scenario name carry OSC (retitle the window), BEL and CSI (recolour, clear the screen) is run
  * through every human-readable output; each shows visible stand-ins (␛ ␇) and no raw ESC, BEL or C1 byte.
- * JSON keeps its own escaping (\u001b), which a terminal does not act on.
+ * JSON keeps the exact text, escaped (\u001b, and \u009b for C1, which JSON.stringify leaves raw).
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +92,10 @@ describe('every human-readable output shows control characters as stand-ins', ()
     ['batch md', ['batch', scenario, model, '-f', 'md']],
     ['batch csv', ['batch', scenario, model, '-f', 'csv']],
     ['list', ['list', modelsDir]],
+    ['list json', ['list', modelsDir, '-f', 'json']],
+    ['batch json', ['batch', scenario, model, '-f', 'json']],
+    ['explain json', ['explain', model, 'jobs', '-f', 'json']],
+    ['audit json', ['audit', model, '-f', 'json']],
     ['compare', ['compare', model, scenario]],
     ['solve', ['solve', model, 'jobs', '--for', 'share', '-t', '85']],
   ];
@@ -101,8 +105,8 @@ describe('every human-readable output shows control characters as stand-ins', ()
       expect(r.code, r.stderr).toBe(0);
       expectSafe(r.stdout, what);
       expectSafe(r.stderr, `${what} (stderr)`);
-      // the text is still there, made visible
-      expect(r.stdout).toContain('␛');
+      // the text is still there: made visible, or escaped in JSON
+      expect(r.stdout).toContain(what.endsWith('json') ? '\\u001b' : '␛');
     });
   }
 
@@ -114,9 +118,12 @@ describe('every human-readable output shows control characters as stand-ins', ()
   it('JSON keeps its own escaping: the exact title, escaped as \\u001b', () => {
     const r = cesuan(['run', model, '-f', 'json'], { cwd: dir });
     expect(r.stdout).toContain('\\u001b]0;x\\u0007\\u001b[31m郑州');
-    // JSON.stringify escapes C0 (ESC, BEL); C1 stays a JSON string character
-    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expectSafe(r.stdout, 'json');
     expect(JSON.parse(r.stdout).title).toBe(HOSTILE);
+    // C1 too: JSON.stringify leaves U+009B raw, cesuan writes \u009b
+    const share = JSON.parse(r.stdout).assumptions.find((a: { id: string }) => a.id === 'share');
+    expect(share.label).toBe('份额\u001b[2J\u009b31m');
+    expect(r.stdout).toContain('\\u009b31m');
   });
 
   it('a bad-input message naming model text is made safe too', () => {

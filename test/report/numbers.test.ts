@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvNumber, formatIn, formatNumber, formatPublished, formatSigned } from '../../src/report/numbers.js';
+import { csvNumber, formatDecimals, formatIn, formatNumber, formatPublished, formatSigned } from '../../src/report/numbers.js';
 import { humanNumber } from '../../src/report/rows.js';
 import { cesuan } from '../helpers/cli.js';
 
@@ -76,6 +76,8 @@ describe('the one formatter', () => {
     expect(formatIn(-0.001, '万人')).toBe('0');
     expect(formatIn(-0.00001, 'ratio')).toBe('0%');
     expect(formatSigned(-0.001, '万人')).toBe('0');
+    expect(formatDecimals(-0.001, 1)).toBe('0.0');
+    expect(formatDecimals(219, 1)).toBe('219.0');
   });
 
   it('a difference below 1e-9 of the figures compared is 0; a real one keeps its sign', () => {

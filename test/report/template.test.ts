@@ -87,3 +87,30 @@ describe('text: template errors are load-time errors for every command (file:lin
     }
   }
 });
+
+describe('valuesLookup: a template over a model’s evaluated values (the TUI’s labels)', () => {
+  it('renders names with their units from the model, the indicator’s own fields by short name', async () => {
+    const { loadModel } = await import('../../src/model/load.js');
+    const { evaluate } = await import('../../src/engine/graph/evaluate.js');
+    const { valuesLookup } = await import('../../src/report/template.js');
+    const model = loadModel('models/zhengzhou-hrss-14th.yaml');
+    const result = evaluate(model);
+    const label = renderTemplate('全省目标任务{henan.new_jobs_total}万人 × 郑州占比{new_jobs_share:.1%} = {basis1:u}', valuesLookup(model, result.values, 'new_urban_jobs'));
+    expect(label.text).toBe('全省目标任务500万人 × 郑州占比11.3% = 56.5万人');
+    expect(renderTemplate('{nowhere}', valuesLookup(model, result.values)).text).toBe('—');
+  });
+});
+
+describe('a multi-line template (text: |-) reports the placeholder’s own line and column', () => {
+  it('unknown name on the second line of the block', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cesuan-template-'));
+    const file = join(dir, 'block.yaml');
+    const mini = readFileSync('test/fixtures/mini.yaml', 'utf8');
+    writeFileSync(file, mini.replace('        label: 测算依据2\n', '        label: 测算依据2\n        text: |-\n          第一段{basis2}万人。\n          第二段按{injury_grwth:.2%}测算。\n'));
+    const r = cesuan(['run', file]);
+    expect(r.code).toBe(2);
+    const line = mini.split('\n').indexOf('        label: 测算依据2') + 4; // 1-based: label, text, first, second
+    // “          第二段按” is 10 spaces and 4 characters: the brace is column 15
+    expect(r.stderr.trim()).toBe(`${file}:${line}:15: indicators.injury_insured.derivations.basis2.text: template {injury_grwth:.2%}: unknown name "injury_grwth"`);
+  });
+});

@@ -1,5 +1,6 @@
 /** The pure pieces under the TUI: assumption steps and typed values, widths, wrapping, layout, scenario files. */
 import { parse } from 'yaml';
+import { fitHelp } from '../../src/tui/components/chrome.js';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { AssumptionState } from '../../src/engine/types.js';
@@ -108,8 +109,16 @@ describe('text on the terminal', () => {
     expect(layoutColumns(cols, 30, ['path', 'b']).map((c) => [c.key, c.width])).toEqual([['label', 19], ['a', 10]]);
   });
 
-  it('keeps every help line within 80 columns, in both languages', () => {
-    for (const s of Object.values(STRINGS)) for (const line of Object.values(s.help)) expect(textWidth(line), line).toBeLessThanOrEqual(80);
+  it('fits every help line to 80 and 60 columns by whole items, keeping ? and q, in both languages', () => {
+    for (const s of Object.values(STRINGS)) {
+      for (const line of Object.values(s.help)) {
+        for (const width of [80, 60]) {
+          const shown = fitHelp(line, width);
+          expect(textWidth(shown), shown).toBeLessThanOrEqual(width);
+          if (line.includes('? ')) expect(shown).toMatch(/\? \S+ {2}q /);
+        }
+      }
+    }
   });
 });
 

@@ -172,7 +172,10 @@ describe('update: assumption edits through keys, as pure state', () => {
     const { ctx, state } = setup();
     const views = [state.view];
     let s = state;
-    for (let i = 0; i < 3; i++) views.push((s = keys(s, ctx, { tab: true })).view);
+    for (let i = 0; i < 3; i++) {
+      s = keys(s, ctx, { tab: true });
+      views.push(s.view);
+    }
     expect(views).toEqual(['overview', 'assumptions', 'compare', 'overview']);
   });
 

@@ -232,11 +232,17 @@ describe('issue #14 features, on screen', () => {
   it('16: the detail says why 工伤 starts from 186.5, not the baseline 195.97; the overview has a legend', async () => {
     const d = await open('injury_insured', { columns: 120, rows: 40 });
     expect(d.screen()).toContain('路径起点 186.5，不是基期 195.97');
-    // the model's note in Chinese (note_zh), not the English note
+    // the model's notes in Chinese (note_zh), not the English notes
+    const first = d.screen().replace(/\n\s*/g, '');
     await d.press(KEY.pageDown);
-    const text = d.screen().replace(/\n\s*/g, '');
+    const text = first + d.screen().replace(/\n\s*/g, '');
     expect(text).toContain('基数是2020年省定目标（186.5），不是2020年实际的195.97');
     expect(text).not.toContain('The base is the 2020 provincial target');
+    expect(text).toContain('文件中没有哪个序列给出4.14');
+    expect(text).not.toContain('No series in the documents gives 4.14');
+    // the model's own notes close the detail, in Chinese too (notes_zh)
+    await d.press('\u001b[F'); // End
+    expect(d.screen().replace(/\n\s*/g, '')).toContain('第9、12项（测算依据2）以郑州占比乘以');
     await d.press(KEY.escape);
     expect(d.screen()).toContain('图例：[60] 五年累计');
   });

@@ -21,13 +21,19 @@ describe('one-at-a-time sensitivity (tornado)', () => {
     expect(s!.swing).toBeCloseTo(28.82, 2);
   });
 
-  it('社会保障卡: assumptions ranked by swing; one without a distribution swings over its range', () => {
+  it('社会保障卡: assumptions ranked by swing; the historical 2019 population (fixed: true) is not swung', () => {
     const result = sensitivity(scenario.model, 'social_card_holders', { uncertain: scenario.spec.uncertain });
-    expect(result.swings.map((s) => s.key)).toEqual(['resident_pop_2019', 'card_coverage_2025', 'pop_increase_per_year']);
-    const pop = result.swings[0]!;
-    expect(pop).toMatchObject({ basis: 'range', low: 1000, high: 1300 });
-    expect(pop.atLow).toBeCloseTo((1000 + 22 * 6) * (1100 / 1200), 9);
+    expect(result.swings.map((s) => s.key)).toEqual(['card_coverage_2025', 'pop_increase_per_year']);
+    expect(result.fixed.map((f) => f.key)).toEqual(['resident_pop_2019']);
     for (let i = 1; i < result.swings.length; i++) expect(result.swings[i - 1]!.swing).toBeGreaterThanOrEqual(result.swings[i]!.swing);
+  });
+
+  it('one without a distribution swings over its range (工伤 growth on the model: 186.5 to 186.5 × 1.08^5)', () => {
+    const result = sensitivity(scenario.published ?? scenario.model, 'injury_insured');
+    const s = result.swings[0]!;
+    expect(s).toMatchObject({ key: 'injury_growth', basis: 'range', low: 0, high: 0.08 });
+    expect(s.atLow).toBeCloseTo(186.5, 9);
+    expect(s.atHigh).toBeCloseTo(186.5 * 1.08 ** 5, 9);
   });
 
   it('leaves the evaluator as it found it', () => {

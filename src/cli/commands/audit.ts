@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { checkQuotes } from '../../model/quotes.js';
-import { auditExtrasJson, notesOf, renderAuditExtras } from '../../report/provenance.js';
+import { auditExtrasJson, auditNotesCsv, notesOf, renderAuditExtras } from '../../report/provenance.js';
 import { renderAudit } from '../../report/results.js';
 import { langOption, withLang } from '../lang.js';
 import { emit } from '../output.js';
@@ -24,6 +24,7 @@ export function registerAudit(program: Command): void {
       let text = renderAudit(result, format, { file: scenario?.file ?? model.file, lang });
       if (format === 'json') text = `${JSON.stringify({ ...JSON.parse(text), ...auditExtrasJson(quotes, notes) }, null, 2)}\n`;
       else if (format === 'table' || format === 'md') text += renderAuditExtras(quotes, notes, format, lang);
+      else if (format === 'csv') text += auditNotesCsv(notes, text.split('\n', 1)[0]!.split(',').length);
       emit(text, opts.out);
       if (opts.strict && (result.audit.some((s) => s.verdict === 'mismatch') || quotes.findings.length > 0)) throw new Exit(EXIT.findings);
     });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { DraftError, draftModel } from '../../model/draft/index.js';
+import { type Draft, DraftError, draftModel } from '../../model/draft/index.js';
 import { MAX_FILE_BYTES } from '../../model/load.js';
 import type { ModelSpec } from '../../model/schema.js';
 import { readSpec } from '../../model/spec-file.js';
@@ -59,8 +59,10 @@ export function registerDraft(program: Command): void {
       if (!stat.isFile()) throw new Exit(EXIT.badInput, `${document}: not a file`);
       if (stat.size > MAX_FILE_BYTES * 4) throw new Exit(EXIT.badInput, `${document}: ${stat.size} bytes; the limit is ${MAX_FILE_BYTES * 4}`);
       const text = readFileSync(document, 'utf8');
+      // GBK and other legacy encodings decode to replacement characters: say so rather than find no table
+      if ((text.match(/\uFFFD/g) ?? []).length > 20) throw new Exit(EXIT.badInput, `${document}: not UTF-8 text (convert it first, e.g. iconv -f GBK -t UTF-8)`);
       const { Converter } = await import('opencc-js/t2cn');
-      let draft;
+      let draft: Draft;
       try {
         draft = draftModel(text, { documentName: basename(document), documentFile: documentRef(document, opts.out), simplify: Converter({ from: 'tw', to: 'cn' }), table, id });
       } catch (err) {

@@ -38,7 +38,7 @@ export function registerSolve(program: Command): void {
       if (!assumption) throw new Exit(EXIT.badInput, `${file}: no assumption "${opts.for}" (assumptions: ${result.assumptions.map((a) => a.id).join(', ')})`);
       const target = opts.target === undefined ? undefined : Number(opts.target);
       if (target !== undefined && !Number.isFinite(target)) throw new Exit(EXIT.badInput, `--target must be a number, not "${opts.target}"`);
-      let outcome;
+      let outcome: ReturnType<typeof solveWith>;
       try {
         outcome = solveWith(evaluator, { indicator: indicatorId, assumption: opts.for, target, range: opts.range ? parseRange(opts.range) : undefined, decimals: assumption.unit === 'ratio' ? 6 : 4 });
       } catch (err) {

@@ -123,17 +123,17 @@ export const BINARY: Record<string, (x: number, y: number) => number> = {
 };
 
 export function compileExpression(text: string, resolve: Resolver, options: { allowT?: boolean } = {}): CompiledExpression {
-  if (text.length > MAX_EXPRESSION_LENGTH) throw new ExpressionError(`expression is ${text.length} characters long; the length limit is ${MAX_EXPRESSION_LENGTH}`);
+  if (text.length > MAX_EXPRESSION_LENGTH) throw new ExpressionError(`length limit exceeded: expression is ${text.length} characters long; the limit is ${MAX_EXPRESSION_LENGTH}`);
   let root: MathNode;
   try {
     root = parseFormula(text);
   } catch (err) {
-    if (err instanceof RangeError) throw new ExpressionError(`expression is nested too deeply to parse; the depth limit is ${MAX_EXPRESSION_DEPTH}`);
+    if (err instanceof RangeError) throw new ExpressionError(`depth limit exceeded: expression is nested too deeply to parse; the limit is ${MAX_EXPRESSION_DEPTH} levels`);
     throw new ExpressionError(`cannot parse "${text}": ${(err as Error).message}`);
   }
   const size = measureTree(root);
-  if (size.nodes > MAX_EXPRESSION_NODES) throw new ExpressionError(`expression has ${size.nodes > MAX_EXPRESSION_NODES * 4 ? `more than ${MAX_EXPRESSION_NODES * 4}` : size.nodes} nodes; the node limit is ${MAX_EXPRESSION_NODES}`);
-  if (size.depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`expression is nested ${size.depth > MAX_EXPRESSION_DEPTH * 4 ? `more than ${MAX_EXPRESSION_DEPTH * 4}` : size.depth} levels deep; the depth limit is ${MAX_EXPRESSION_DEPTH}`);
+  if (size.nodes > MAX_EXPRESSION_NODES) throw new ExpressionError(`node limit exceeded: expression has ${size.nodes > MAX_EXPRESSION_NODES * 4 ? `more than ${MAX_EXPRESSION_NODES * 4}` : size.nodes} nodes; the limit is ${MAX_EXPRESSION_NODES}`);
+  if (size.depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`depth limit exceeded: expression is nested ${size.depth > MAX_EXPRESSION_DEPTH * 4 ? `more than ${MAX_EXPRESSION_DEPTH * 4}` : size.depth} levels deep; the limit is ${MAX_EXPRESSION_DEPTH}`);
   const deps = new Map<string, number>();
   const constants: number[] = [];
   const refs = new Map<MathNode, Reference>();
@@ -154,7 +154,7 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
     return c;
   };
   const buildNode = (node: MathNode, depth: number): Closure => {
-    if (depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep; the depth limit is ${MAX_EXPRESSION_DEPTH}`);
+    if (depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`depth limit exceeded: expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep; the limit is ${MAX_EXPRESSION_DEPTH}`);
     const n = formulaNode(node);
     switch (n.type) {
       case 'ConstantNode': {
@@ -231,7 +231,12 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
           if (ref?.years) {
             const named = { key: ref.key, years: ref.years };
             const withYears = method.years.fn;
-            fn = (...values) => withYears(named, ...values);
+            // fixed arities without rest arguments: this runs on every evaluation
+            const k = n.args.length;
+            fn = k === 1 ? (a) => withYears(named, a)
+              : k === 2 ? (a, b) => withYears(named, a, b)
+              : k === 3 ? (a, b, c) => withYears(named, a, b, c)
+              : (...values) => withYears(named, ...values);
           } else if (method.years.required) {
             throw new ExpressionError(method.years.required);
           }

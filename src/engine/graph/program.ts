@@ -231,11 +231,20 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
  * formulas, then within the indicator (`basis2`, `chosen`, `target` of the same indicator).
  */
 export function compileTemplate(text: string, indicator: string, resolve: Resolver, model: Locatable, path: FieldPath): CompiledTemplate {
+  // a multi-line template is a block scalar (text: |-): point at the placeholder's own line, indented under the key
+  const at = (offset: number): Position => {
+    const start = model.locate(path);
+    const key = model.locateKey?.(path);
+    const before = text.slice(0, offset);
+    if (!text.includes('\n') || !key) return start;
+    const newlines = before.split('\n').length - 1;
+    return { ...start, line: start.line + 1 + newlines, col: key.col + 2 + (offset - before.lastIndexOf('\n') - 1) };
+  };
   let template: ParsedTemplate;
   try {
     template = parseTemplate(text);
   } catch (err) {
-    if (err instanceof TemplateError) throw new CesuanError(`template: ${err.message}`, model.locate(path), fieldName(path));
+    if (err instanceof TemplateError) throw new CesuanError(`template: ${err.message}`, at(err.offset), fieldName(path));
     throw err;
   }
   const local: Resolver = (parts) => resolve(parts) ?? resolve([indicator, ...parts]);
@@ -244,7 +253,7 @@ export function compileTemplate(text: string, indicator: string, resolve: Resolv
     try {
       return [compileExpression(part.expr, local)];
     } catch (err) {
-      if (err instanceof ExpressionError) throw new CesuanError(`template ${part.raw}: ${err.message}`, model.locate(path), fieldName(path));
+      if (err instanceof ExpressionError) throw new CesuanError(`template ${part.raw}: ${err.message}`, at(part.offset), fieldName(path));
       throw err;
     }
   });

@@ -137,6 +137,8 @@ interface Subject {
   values: number[];
   final: number;
   baseline: number | null;
+  /** id of the `<indicator>_actual` series written for it */
+  series?: string;
 }
 
 interface Use {
@@ -291,12 +293,7 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
       const dropped = d.stated.length + d.computed.length;
       d.stated = [];
       d.computed = [];
-      // the 十四五 prose quotes 十四五 figures and reasons: `write` falls back to its default sentence per method
-      const prose = d as { text?: unknown };
-      if (prose.text !== undefined) {
-        delete prose.text;
-        textsDropped++;
-      }
+
       if (changed) {
         rolled.push(`${id}.${did}`);
         // the rolled formula is the model now; "not reproducible" described the 十四五 document's own result
@@ -309,6 +306,17 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
     }
   }
 
+  // the 十四五 prose quotes 十四五 figures and reasons (and names fields the draft changes): `write` falls back to
+  // its default sentence per method
+  for (const ind of Object.values(spec.indicators)) {
+    for (const d of Object.values(ind.derivations)) {
+      const prose = d as { text?: unknown };
+      if (prose.text !== undefined) {
+        delete prose.text;
+        textsDropped++;
+      }
+    }
+  }
   if (textsDropped) notes.push({ code: 'texts', zh: `${textsDropped} 段十四五测算依据文字未沿用：cesuan write 按方法生成默认表述，请重写十五五的测算理由`, field: 'indicators.*.derivations.*.text', message: `the ${textsDropped} 十四五 text templates (测算依据 prose) are not carried: cesuan write uses its default sentence per method; write the 十五五 reasoning anew` });
 
   // assumptions read through series (mean_growth(S), mean(S)) and series the re-estimated ones read
@@ -335,7 +343,7 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
       source: { ref: actualsRef, quote: cite(subject.id, base, subject.spec.label, subject.values[subject.values.length - 1]!) },
     };
     spec.series[sid] = series;
-    (subject as Subject & { series?: string }).series = sid;
+    subject.series = sid;
   }
   for (const entry of extendSeries) {
     const [sid, iid] = entry.split('\u0000') as [string, string];
@@ -364,7 +372,7 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
       continue;
     }
     const subject = subjects.get(u.subject)!;
-    const sid = (subject as Subject & { series?: string }).series!;
+    const sid = subject.series!;
     const oldValue = oldResult.values[aid];
     const fourteenth = typeof oldValue === 'number' ? oldValue : Number.NaN;
     const fourteenthDefault = String(a.default);
@@ -375,7 +383,9 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
         notes.push({ code: 'no_baseline', zh: `${subject.id} 没有 ${b0} 年正的基期值，无法重估增长率：保留十四五取值`, field: `assumptions.${aid}`, message: `cannot re-estimate a growth rate without a positive ${b0} baseline of ${subject.id}: kept at its 十四五 value` });
         continue;
       }
-      const wasMean = typeof a.default === 'string' && /^\s*mean_growth\(/.test(a.default);
+      // a mean of year-on-year rates needs every year; with gaps the CAGR is the honest estimate
+      const everyYear = subject.years.length === elapsed;
+      const wasMean = everyYear && typeof a.default === 'string' && /^\s*mean_growth\(/.test(a.default);
       if (wasMean) {
         value = meanGrowth([subject.baseline, ...subject.values]);
         expr = `mean_growth(${sid})`;
@@ -436,7 +446,6 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
     };
     const droppedChecks = ind.stated.length;
     ind.stated = [];
-    delete ind.chosen;
     if (droppedChecks) ind.note = [ind.note, `The ${droppedChecks} 十四五 consistency check(s) are not carried.`].filter(Boolean).join(' ');
   }
   for (const [id, ind] of Object.entries(spec.indicators)) {
@@ -461,6 +470,8 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
     const source: Source = { ref: proposalRef, quote: `${ind.label} ${to}: proposed from the draft's projection (${ind.primary ?? '—'})` };
     if (ind.projection !== null && Number.isFinite(ind.projection)) {
       const value = proposalValue(ind.projection, old14?.op ?? '>=', ind.unit);
+      // `chosen` was the value the 十四五 document settled on; in the draft it is the proposal
+      if (s.chosen) s.chosen = { value, source };
       s.target = {
         op: old14?.op ?? '>=',
         value,

@@ -3,7 +3,7 @@
  * May import src/model only. cell.ts reads cells and labels; table.ts finds tables and rows in any layout.
  */
 import type { Comparator, IndicatorSpec, ModelSpec, Source } from '../schema.js';
-import { isAttribute, lowerIsBetter, parseCell, parseLabel, unitOnly, type CellValue } from './cell.js';
+import { isAttribute, lowerIsBetter, normalise as normaliseText, parseCell, parseLabel, unitOnly, type CellValue } from './cell.js';
 import { findTables, periodYears, valueColumns, type Cell, type Table, type TableRow } from './table.js';
 
 export type { Table } from './table.js';
@@ -36,7 +36,7 @@ export interface Draft {
   warnings: DraftWarning[];
 }
 
-export type DraftWarningKind = 'unparsed' | 'no_years' | 'right_aligned' | 'extra_cells' | 'unreadable_cell' | 'no_figures';
+export type DraftWarningKind = 'unparsed' | 'no_years' | 'right_aligned' | 'extra_cells' | 'unreadable_cell' | 'no_figures' | 'prose_hint';
 
 /** A line worth checking: `message` in English; kind, row, text and counts let a report word it in Chinese. */
 export interface DraftWarning {
@@ -97,6 +97,7 @@ export function draftModel(text: string, options: DraftOptions): Draft {
   const table = chooseTable(tables, options.table);
   const warnings: Draft['warnings'] = table.unparsed.map((u) => ({ line: u.line, kind: 'unparsed', text: u.text, why: u.why, message: `${u.why}: ${u.text}` }));
   const docLines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const normalise = (s: string) => normaliseText(s, simplify);
   const firstLine = docLines.find((l) => l.trim() !== '')?.trim() ?? '';
   const docTitle = /规划|计划|纲要|方案|規劃|計劃|綱要/.test(firstLine) && firstLine.length <= 80 ? firstLine : '';
   let years = table.years;
@@ -112,7 +113,7 @@ export function draftModel(text: string, options: DraftOptions): Draft {
   const groups: ModelSpec['groups'] = [];
   const indicators: Record<string, IndicatorSpec> = {};
   let group: string | undefined;
-  let lastTop: { id: string; number: string; unit: string | undefined; subs: number } | undefined;
+  let lastTop: { id: string; number: string; unit: string | undefined; subs: number; printed: boolean } | undefined;
   let prevUnit: string | undefined;
   let unnumbered = 0;
 
@@ -121,6 +122,7 @@ export function draftModel(text: string, options: DraftOptions): Draft {
       group = `group_${groups.length + 1}`;
       const raw = row.label[0]!.raw.replace(/^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）])\s*/, '').trim();
       groups.push({ id: group, label: raw || row.label[0]!.raw });
+      lastTop = undefined;
       continue;
     }
     const labelRaw = row.label.map((c) => c.raw).join('');
@@ -133,7 +135,7 @@ export function draftModel(text: string, options: DraftOptions): Draft {
     let parent: string | undefined;
     let number = parts.number;
     if (parts.subRow && lastTop) parent = lastTop.id;
-    else if (!number && lastTop) {
+    else if (!number && lastTop?.printed) {
       parent = lastTop.id;
       lastTop.subs++;
       number = `${lastTop.number}.${lastTop.subs}`;
@@ -175,7 +177,15 @@ export function draftModel(text: string, options: DraftOptions): Draft {
 
     const baseline = baselineOf(baseCell, b, item(baseHeader));
     const target = targetOf(targetCell, t, item(targetHeader), labelNorm);
-    if (!target) notes.push(`${years.target}年目标：${targetCell ? `表中为${describe(targetCell)}，没有可读的数值` : '表中没有该单元格'}`);
+    if (!target) {
+      notes.push(`${years.target}年目标：${targetCell ? `表中为${describe(targetCell)}，没有可读的数值` : '表中没有该单元格'}`);
+      // the prose often states the target the table lost: point at it, never fill it in
+      const hint = proseHint(parts.label, normalise, docLines, tables);
+      if (hint) {
+        notes.push(`正文第 ${hint.line} 行或可补：“${hint.text}”（请核对后填入 target 并注明出处）`);
+        warnings.push({ line: hint.line, kind: 'prose_hint', row: number, text: hint.text, message: `row ${number}: no target in the table; the text may state it: ${hint.text}` });
+      }
+    }
     for (const [cell, v] of [[baseCell, b], [targetCell, t]] as const) {
       if (cell && v?.unreadable) warnings.push({ line: cell.line, kind: 'unreadable_cell', row: number, text: cell.raw, message: `row ${number}: cannot read the cell “${cell.raw}” as a figure (left null)` });
     }
@@ -203,7 +213,7 @@ export function draftModel(text: string, options: DraftOptions): Draft {
       note: notes.join('；'),
     };
     indicators[id] = ind;
-    if (!parent) lastTop = { id, number, unit, subs: 0 };
+    if (!parent) lastTop = { id, number, unit, subs: 0, printed: parts.number !== undefined };
     prevUnit = unit;
   }
 
@@ -226,6 +236,25 @@ export function draftModel(text: string, options: DraftOptions): Draft {
   };
   warnings.sort((a, b) => a.line - b.line);
   return { spec, tables: tables.map(summarise), chosen: table.index, warnings };
+}
+
+/** A line outside the table naming the row's label (simplified, without 其中 and notes in parentheses) and a figure after it. */
+function proseHint(label: string, normalise: (s: string) => string, lines: string[], tables: Table[]): { line: number; text: string } | undefined {
+  const key = normalise(label).replace(/^其中[:：]?/, '').replace(/[(（][^)）]*[)）]/g, '').trim();
+  if (key.length < 3) return undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (tables.some((t) => i + 1 >= t.firstLine && i + 1 <= t.lastLine) || lines[i]!.includes('|') || lines[i]!.includes('\t')) continue;
+    const norm = normalise(lines[i]!);
+    const at = norm.indexOf(key);
+    if (at < 0 || !/\d/.test(norm.slice(at + key.length, at + key.length + 16))) continue;
+    // quote the clause as printed: from the label to the next sentence break
+    const raw = lines[i]!;
+    const from = Math.max(0, Math.min(at, raw.length));
+    const end = raw.slice(from).search(/[，。；,;]/);
+    const clause = raw.slice(from, end < 0 ? undefined : from + end).trim();
+    return { line: i + 1, text: clause.length > 60 ? `${clause.slice(0, 60)}…` : clause };
+  }
+  return undefined;
 }
 
 function baselineOf(cell: Cell | undefined, v: CellValue | undefined, item: string): Baseline {

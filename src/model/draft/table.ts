@@ -47,8 +47,9 @@ export interface Table {
   unparsed: Array<{ line: number; text: string; why: string }>;
   firstLine: number;
   lastLine: number;
-  /** the header has a 序号 column before the label */
-  numberColumn?: boolean;
+  /** columns before the label: a 序号 column, a 类别 column naming the group */
+  lead?: Array<'number' | 'group' | 'other'>;
+  currentGroup?: string;
 }
 
 type Simplify = (s: string) => string;
@@ -135,7 +136,7 @@ function groupTokens(tokens: Cell[], table: Table): void {
   const valueCols = table.columns.filter((c) => c.role !== 'attribute' && c.role !== 'unit').length || 2;
   const unitColumn = table.columns.some((c) => c.role === 'unit');
   const finish = () => {
-    if (!cur || cur.kind !== 'row') return;
+    if (cur?.kind !== 'row') return;
     const vals = cur.values;
     if (vals.length === valueCols) cur.aligned = 'exact';
     else if (vals.length < valueCols) {
@@ -146,7 +147,15 @@ function groupTokens(tokens: Cell[], table: Table): void {
       cur.values = vals.slice(0, valueCols);
     }
   };
-  for (const tok of tokens) {
+  let pending: Cell | undefined;
+  for (const [k, tok0] of tokens.entries()) {
+    const next = tokens[k + 1];
+    let tok = tok0;
+    if (pending && !looksLikeValue(tok.norm)) {
+      // the row number printed in a cell of its own joins the label
+      tok = { raw: `${pending.raw}.${tok.raw}`, norm: `${pending.norm}.${tok.norm}`, line: tok.line };
+      pending = undefined;
+    }
     const s = tok.norm;
     if (isAttribute(s)) {
       if (cur?.kind === 'row' && !cur.attribute) cur.attribute = tok;
@@ -156,6 +165,12 @@ function groupTokens(tokens: Cell[], table: Table): void {
     const unit = unitOnly(s);
     if (unit !== undefined && cur?.kind === 'row' && !cur.unit && (cur.values.length === 0 || unitColumn)) {
       cur.unit = tok;
+      continue;
+    }
+    // a 序号 cell: a bare whole number where a row has just ended and a label follows
+    if (/^\d{1,3}$/.test(s) && (!cur || cur.kind === 'group' || cur.attribute || cur.values.length >= valueCols) && next
+      && !looksLikeValue(next.norm) && !isAttribute(next.norm) && !NUMBERED.test(next.norm) && groupLabel(next.norm, next.raw) === undefined) {
+      pending = tok;
       continue;
     }
     if (looksLikeValue(s) && !NUMBERED.test(s)) {
@@ -221,13 +236,13 @@ function splitSpaced(cell: Cell, simplify: Simplify): Cell[] {
 }
 
 /** Rows flattened into one cell ("1.人才资源总量(万人) 1075 1400 1400 2.专业…"): split on spaces. */
-function flattenedTokens(cell: Cell): Cell[] | undefined {
+function flattenedTokens(cell: Cell, simplify: Simplify): Cell[] | undefined {
   const numbered = cell.norm.match(/(?:^|\s)\d+\s*[.．、](?![\d\s])\S/g) ?? [];
   if (numbered.length < 2) return undefined;
   const raws = cell.raw.split(/\s+/).filter(Boolean);
   const out: Cell[] = [];
   for (const raw of raws) {
-    const norm = normalise(raw, (x) => x);
+    const norm = normalise(raw, simplify);
     out.push({ raw, norm, line: cell.line });
   }
   return out;
@@ -245,9 +260,10 @@ export function findTables(text: string, simplify: Simplify): Table[] {
     if (used.has(i)) continue;
     const norm = norms[i]!;
     const isPipe = SPLIT.test(lines[i]!);
-    const headCells = isPipe ? norm.split(SPLIT).map((c) => c.trim()).filter((c) => c !== '') : [];
-    const numberColumn = isPipe && /^(序\s*号|编\s*号|序)$/.test(headCells[0] ?? '') && headCells.length > 1;
-    const firstCell = isPipe ? headCells[numberColumn ? 1 : 0] ?? '' : norm;
+    const headCells = isPipe ? pipeCells(lines[i]!, i + 1, simplify) : [];
+    // the label column may follow a 序号 or 类别 column
+    const labelCol = isPipe ? headCells.findIndex((c, k) => k < 3 && HEADER_LABEL.test(c.norm.replace(/\s+/g, ' ').trim())) : -1;
+    const firstCell = isPipe ? headCells[labelCol]?.norm ?? '' : norm;
     // one line "指标 2020年 2025年 属性": a header whose cells are separated by spaces
     const spaced = !isPipe ? /^((?:主要)?指\s*标(?:\s*名\s*称)?)\s+(.*(?:19|20)\d\d.*)$/.exec(norm) : null;
     if (!spaced && !HEADER_LABEL.test(firstCell.replace(/\s+/g, ' ').trim())) continue;
@@ -259,10 +275,9 @@ export function findTables(text: string, simplify: Simplify): Table[] {
     };
     let j = i + 1;
     if (isPipe) {
-      const cells = pipeCells(lines[i]!, i + 1, simplify);
-      const labelAt = cells.findIndex((c) => c.norm !== '') + (numberColumn ? 1 : 0);
-      table.columns = classifyHeader(cells.slice(labelAt + 1));
-      table.numberColumn = numberColumn;
+      table.columns = classifyHeader(headCells.slice(labelCol + 1));
+      const lead = headCells.slice(0, labelCol).map((c) => (/^(序\s*号|编\s*号|序)$/.test(c.norm) ? 'number' as const : /类\s*别|领\s*域|分\s*类|方\s*面|类\s*型/.test(c.norm) ? 'group' as const : 'other' as const));
+      if (lead.length) table.lead = lead;
     } else if (spaced) {
       const names = spaced[2]!.replace(/((?:19|20)\d\d)\s+年/g, '$1年').split(/\s+/).filter(Boolean);
       table.columns = classifyHeader(names.map((n) => ({ raw: n, norm: n, line: i + 1 })));
@@ -292,7 +307,7 @@ export function findTables(text: string, simplify: Simplify): Table[] {
         if (s === '') continue;
         if (!SPLIT.test(lines[j]!) || NOTE_LINE.test(s.split(SPLIT)[0]!.trim())) break;
         used.add(j);
-        pipeRow(pipeCells(lines[j]!, j + 1, simplify), table);
+        pipeRow(pipeCells(lines[j]!, j + 1, simplify), table, simplify);
         table.lastLine = j + 1;
       }
     } else {
@@ -337,7 +352,7 @@ export function findTables(text: string, simplify: Simplify): Table[] {
     };
     for (const k of run) {
       used.add(k);
-      pipeRow(pipeCells(lines[k]!, k + 1, simplify), table);
+      pipeRow(pipeCells(lines[k]!, k + 1, simplify), table, simplify);
     }
     tables.push(table);
     i = j;
@@ -348,16 +363,31 @@ export function findTables(text: string, simplify: Simplify): Table[] {
   return tables;
 }
 
-function pipeRow(all: Cell[], table: Table): void {
+function pipeRow(all: Cell[], table: Table, simplify: Simplify): void {
   // a Markdown rule (| --- | :---: |) separates the header from the rows
   if (all.every((c) => /^[\s:：\-—–=]*$/.test(c.norm)) && all.some((c) => c.norm !== '')) return;
   let cells = all;
-  if (table.numberColumn && cells.length > 1) {
-    // a 序号 column: "1 | 城镇新增就业" reads as "1.城镇新增就业", "一 | 就业" as a group row
-    const [n, label, ...more] = cells;
-    const joined = /^\d+$/.test(n!.norm) ? `${n!.raw}.${label!.raw}` : /^[一二三四五六七八九十]+$/.test(n!.norm) ? `${n!.raw}、${label!.raw}` : label!.raw;
-    const joinedNorm = /^\d+$/.test(n!.norm) ? `${n!.norm}.${label!.norm}` : /^[一二三四五六七八九十]+$/.test(n!.norm) ? `${n!.norm}、${label!.norm}` : label!.norm;
-    cells = [{ raw: joined, norm: joinedNorm, line: label!.line }, ...more];
+  if (table.lead && cells.length > table.lead.length) {
+    // a 序号 column: "1 | 城镇新增就业" reads as "1.城镇新增就业", "一 | 就业" as a group row; a 类别 column opens a group
+    const leadCells = cells.slice(0, table.lead.length);
+    const label = cells[table.lead.length]!;
+    let raw = label.raw;
+    let norm = label.norm;
+    table.lead.forEach((role, k) => {
+      const c = leadCells[k]!;
+      if (c.norm === '') return;
+      if (role === 'group' && c.norm !== table.currentGroup) {
+        table.currentGroup = c.norm;
+        table.rows.push({ kind: 'group', label: [c], unit: undefined, values: [], attribute: undefined, aligned: 'exact' });
+      } else if (role === 'number' && /^\d+$/.test(c.norm)) {
+        raw = `${c.raw}.${raw}`;
+        norm = `${c.norm}.${norm}`;
+      } else if (role === 'number' && /^[一二三四五六七八九十]+$/.test(c.norm)) {
+        raw = `${c.raw}、${raw}`;
+        norm = `${c.norm}、${norm}`;
+      }
+    });
+    cells = [{ raw, norm, line: label.line }, ...cells.slice(table.lead.length + 1)];
   }
   const [labelCell, ...rest] = cells;
   const line = cells[0]?.line ?? 0;
@@ -366,7 +396,7 @@ function pipeRow(all: Cell[], table: Table): void {
     table.unparsed.push({ line, text, why: rest.some((c) => c.norm !== '') ? 'a row without a label' : 'an empty row' });
     return;
   }
-  const flat = rest.every((c) => c.norm === '') ? flattenedTokens(labelCell) : undefined;
+  const flat = rest.every((c) => c.norm === '') ? flattenedTokens(labelCell, simplify) : undefined;
   if (flat) {
     // keep its own column count: the header of the table it sits in may not describe it
     groupTokens(flat, table);
@@ -386,6 +416,12 @@ function pipeRow(all: Cell[], table: Table): void {
     prev.label.push(labelCell);
     prev.values = [];
     fillPipeCells(prev, rest, table);
+    return;
+  }
+  // the label's second line printed below its figures: the row above has them, this line only the rest of a label
+  if (prev?.kind === 'row' && rest.every((c) => c.norm === '') && !NUMBERED.test(labelCell.norm) && !/^其中/.test(labelCell.norm)
+    && prev.values.some((v) => v && v.norm !== '') && !/[)）]$/.test(prev.label[prev.label.length - 1]!.norm)) {
+    prev.label.push(labelCell);
     return;
   }
   const row: TableRow = { kind: 'row', label: [labelCell], unit: undefined, values: [], attribute: undefined, aligned: 'exact' };

@@ -4,10 +4,14 @@
  * by the write command, so the docx package costs the other commands nothing.
  */
 import { buildDocument, WRITE_OPTIONS, type WriteDocument } from './document.js';
-import { renderDocx } from './docx.js';
 import { renderHtml, renderJson, renderMarkdown } from './text-formats.js';
 
-export { buildDocument, renderDocx, renderHtml, renderJson, renderMarkdown, WRITE_OPTIONS };
+export { buildDocument, renderHtml, renderJson, renderMarkdown, WRITE_OPTIONS };
+
+/** The .docx bytes (the docx package is loaded only for this format). */
+export async function renderDocx(doc: WriteDocument): Promise<Uint8Array> {
+  return (await import('./docx.js')).renderDocx(doc);
+}
 export type { Block, Paragraph, Table, WriteDocument, WriteInput, WriteOption } from './document.js';
 
 export const WRITE_FORMATS = ['docx', 'md', 'html', 'json'] as const;

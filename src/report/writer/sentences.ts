@@ -5,6 +5,7 @@
  *   compound: 以2020年{186.5}万人为基数，按年均增长{injury_growth}测算，到2025年达到{injury_insured.basis2}万人。
  */
 import type { MathNode } from 'mathjs';
+import { calleeName, formulaNode } from '../../engine/graph/nodes.js';
 import type { Program } from '../../engine/graph/program.js';
 import type { Value } from '../../engine/types.js';
 import type { LoadedModel } from '../../model/types.js';
@@ -63,11 +64,10 @@ function labelOf(model: LoadedModel, key: string): string | undefined {
   return s.indicators[id]?.label;
 }
 
-function args(input: SentenceInput, root: MathNode): Arg[] {
-  const node = root as unknown as { args: MathNode[] };
+function args(input: SentenceInput, callArgs: readonly MathNode[]): Arg[] {
   const slot = input.program.slotOf.get(`${input.indicator}.${input.derivation}`)!;
   const tree = input.program.nodes[slot]!.expr!.tree;
-  return node.args.map((a) => {
+  return callArgs.map((a) => {
     const ref = tree.refs.get(a);
     const closure = tree.closures.get(a);
     let value: Value | undefined;
@@ -90,14 +90,14 @@ function args(input: SentenceInput, root: MathNode): Arg[] {
 const num = (v: Value | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** The top-level method of a derivation's formula, if it is one call. */
-export function methodOf(program: Program, key: string): { name: string; root: MathNode } | undefined {
+export function methodOf(program: Program, key: string): { name: string; args: readonly MathNode[] } | undefined {
   const slot = program.slotOf.get(key);
   const expr = slot === undefined ? undefined : program.nodes[slot]!.expr;
   if (!expr) return undefined;
-  let root = expr.tree.root as unknown as { type: string; content?: MathNode; fn?: { type: string; name: string } };
-  while (root.type === 'ParenthesisNode') root = root.content as unknown as typeof root;
-  if (root.type !== 'FunctionNode' || root.fn?.type !== 'SymbolNode') return undefined;
-  return { name: root.fn.name, root: root as unknown as MathNode };
+  let root = formulaNode(expr.tree.root);
+  while (root.type === 'ParenthesisNode') root = formulaNode(root.content);
+  const name = root.type === 'FunctionNode' ? calleeName(root) : undefined;
+  return root.type === 'FunctionNode' && name !== undefined ? { name, args: root.args } : undefined;
 }
 
 /** A series argument described: its label and years (“农村劳动力转移就业年度增量2016—2020年”). */
@@ -118,7 +118,7 @@ export function methodSentence(input: SentenceInput): string | undefined {
   const key = `${indicator}.${derivation}`;
   const found = methodOf(program, key);
   if (!found) return undefined;
-  const a = args(input, found.root);
+  const a = args(input, found.args);
   const spec = model.spec.indicators[indicator]!;
   const u = suffix(spec.unit, lang);
   const base = model.spec.years.base;
@@ -166,19 +166,19 @@ export function methodSentence(input: SentenceInput): string | undefined {
         const s = a[0]!;
         const [y0, y1] = [s.years![0]!, s.years![s.years!.length - 1]!];
         return zh
-          ? `${escapeTemplate(s.label ?? s.expr)}由${y0}年的{first(${s.expr})}${unitOfArg(s)}增至${y1}年的{last(${s.expr})}${unitOfArg(s)}，年均增长{${key}:%}。`
-          : `${escapeTemplate(s.label ?? s.expr)} went from {first(${s.expr})}${unitOfArg(s)} in ${y0} to {last(${s.expr})}${unitOfArg(s)} in ${y1}: {${key}:%} a year on average.`;
+          ? `${escapeTemplate(s.label ?? s.expr)}由${y0}年的{first(${s.expr})}${unitOfArg(s)}增至${y1}年的{last(${s.expr})}${unitOfArg(s)}，年均增长{${key} * 100:n}%。`
+          : `${escapeTemplate(s.label ?? s.expr)} went from {first(${s.expr})}${unitOfArg(s)} in ${y0} to {last(${s.expr})}${unitOfArg(s)} in ${y1}: {${key} * 100:n}% a year on average.`;
       }
       if (a.length !== 3) return undefined;
       return zh
-        ? `由{${a[0]!.expr}}${unitOfArg(a[0]!)}增至{${a[1]!.expr}}${unitOfArg(a[1]!)}，{${a[2]!.expr}:.0}年间年均增长{${key}:%}。`
-        : `From {${a[0]!.expr}}${unitOfArg(a[0]!)} to {${a[1]!.expr}}${unitOfArg(a[1]!)} in {${a[2]!.expr}:.0} years is {${key}:%} a year.`;
+        ? `由{${a[0]!.expr}}${suffix(a[0]!.unit, lang)}增至{${a[1]!.expr}}${suffix(a[1]!.unit, lang)}，{${a[2]!.expr}:.0}年间年均增长{${key} * 100:n}%。`
+        : `From {${a[0]!.expr}}${suffix(a[0]!.unit, lang)} to {${a[1]!.expr}}${suffix(a[1]!.unit, lang)} in {${a[2]!.expr}:.0} years is {${key} * 100:n}% a year.`;
     }
     case 'mean_growth': {
       if (a.length !== 1) return undefined;
       return zh
-        ? `${seriesWords(a[0]!, lang)}逐年增长率的平均值为{${key}:%}。`
-        : `The mean of the year-on-year growth rates of ${seriesWords(a[0]!, lang)} is {${key}:%}.`;
+        ? `${seriesWords(a[0]!, lang)}逐年增长率的平均值为{${key} * 100:n}%。`
+        : `The mean of the year-on-year growth rates of ${seriesWords(a[0]!, lang)}${a[0]!.years ? ',' : ''} is {${key} * 100:n}%.`;
     }
     case 'sum':
     case 'mean': {
@@ -207,8 +207,8 @@ export function methodSentence(input: SentenceInput): string | undefined {
     case 'coverage': {
       if (a.length !== 2) return undefined;
       return zh
-        ? `{${a[0]!.expr}}${unitOfArg(a[0]!)}占{${a[1]!.expr}}${unitOfArg(a[1]!)}的{${key}:%}。`
-        : `{${a[0]!.expr}}${unitOfArg(a[0]!)} is {${key}:%} of {${a[1]!.expr}}${unitOfArg(a[1]!)}.`;
+        ? `{${a[0]!.expr}}${suffix(a[0]!.unit, lang)}占{${a[1]!.expr}}${suffix(a[1]!.unit, lang)}的{${key} * 100:n}%。`
+        : `{${a[0]!.expr}}${suffix(a[0]!.unit, lang)} is {${key} * 100:n}% of {${a[1]!.expr}}${suffix(a[1]!.unit, lang)}.`;
     }
     default:
       return undefined;

@@ -5,6 +5,7 @@
  * (a five-year total) is a level the line must reach. Pure: the rows depend only on the arguments.
  */
 import type { IndicatorResult } from '../../engine/types.js';
+import { targetText } from '../../report/results.js';
 import { formatIndicator, pad, textWidth } from '../format.js';
 import type { Strings } from '../strings.js';
 import type { Row, Seg } from './line.js';
@@ -23,7 +24,10 @@ export interface ChartInput {
 export function chartPoints(ind: IndicatorResult): { year: number; value: number }[] {
   if (ind.kind !== 'cumulative') return ind.trajectory.map((p) => ({ year: p.year, value: p.value }));
   let sum = 0;
-  return ind.trajectory.map((p) => ({ year: p.year, value: (sum += p.value) }));
+  return ind.trajectory.map((p) => {
+    sum += p.value;
+    return { year: p.year, value: sum };
+  });
 }
 
 export function chartRows({ indicator: ind, published: pub, band, width, height, strings: s }: ChartInput): Row[] {
@@ -103,7 +107,7 @@ export function chartRows({ indicator: ind, published: pub, band, width, height,
   const legend: Row = [
     { text: `● ${s.chart.current}`, color: 'cyan', bold: true },
     ...(moved ? [{ text: `  ○ ${s.chart.published}`, dim: true }] : []),
-    ...(target !== undefined ? [{ text: `  ┄ ${s.chart.target} ${formatIndicator(target, ind.unit)}`, color: 'red' }] : []),
+    ...(target !== undefined ? [{ text: `  ┄ ${s.chart.target} ${targetText(ind)}`, color: 'red' }] : []),
     ...(band ? [{ text: `  │ P10–P90`, color: 'cyan' }] : []),
     ...(ind.kind === 'cumulative' ? [{ text: `  ${s.chart.runningTotal}`, dim: true }] : []),
   ];

@@ -42,7 +42,7 @@ export function Compare({ rows, published, selected, currentName, width, height,
     { key: 'target', header: s.columns.target, align: 'right' },
     { key: 'published', header: s.columns.publishedModel, align: 'right' },
     { key: 'publishedVerdict', header: s.columns.verdict, could: verdictLabels(s) },
-    { key: 'current', header: truncate(currentName, 16), align: 'right' },
+    { key: 'current', header: truncate(currentName, many ? 16 : 12), align: 'right' },
     { key: 'currentVerdict', header: s.columns.verdict, could: verdictLabels(s) },
     ...(many ? [{ key: 'currentGap', header: s.columns.gap, align: 'right' }] satisfies TableColumn<Col>[] : []),
     ...others.flatMap((o, k): TableColumn<Col>[] => [
@@ -88,8 +88,11 @@ export function Compare({ rows, published, selected, currentName, width, height,
   });
   // several scenarios: the change column gives way first, then gaps (right to left), then units and numbers
   const gaps = others.map((_, k) => `o${k}g` as Col).reverse();
+  // narrower still: the other scenarios' verdicts, then (last first) the other scenarios themselves
+  const otherVerdicts = others.map((_, k) => `o${k}v` as Col).reverse();
+  const otherColumns = others.map((_, k) => `o${k}` as Col).reverse();
   const dropOrder: Col[] = many
-    ? ['delta', 'number', 'unit', ...gaps, 'currentGap', 'publishedVerdict', 'target', 'band']
+    ? ['delta', 'number', 'unit', ...gaps, 'currentGap', 'publishedVerdict', 'target', 'band', ...otherVerdicts, ...otherColumns]
     : bands ? ['number', 'unit', 'target', 'publishedVerdict', 'delta', 'band'] : ['number', 'unit', 'target', 'publishedVerdict'];
   const status = uncertaintyStatusRow(uncertainty, s);
   const footer = [...legendRows(s, width, height), ...(status ? [status] : [])];

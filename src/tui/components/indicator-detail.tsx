@@ -111,6 +111,13 @@ export function detailBody(ind: IndicatorResult, s: Strings, width: number, cont
     rows.push(...wrapRow([{ text: `${s.detail.note}: `, bold: true }, { text: safeText(indicatorNote) }], width, '    '));
     rows.push([]);
   }
+  /** a stated figure's note in the interface's language (note_zh from the model spec, by the check's key) */
+  const statedNote = (c: StatedFigureCheck): string | undefined => {
+    const m = /^[^/#]+(?:\/([^#]+))?#(\d+)$/.exec(c.key);
+    const list = m?.[1] ? spec?.derivations[m[1]]?.stated : spec?.stated;
+    const entry = m ? (list?.[Number(m[2])] as { note_zh?: string } | undefined) : undefined;
+    return noteIn(s, c.note, entry?.note_zh);
+  };
   const pubChecks = new Map([...(pub?.derivations.flatMap((d) => d.stated) ?? []), ...(pub?.checks ?? [])].map((c) => [c.key, c]));
   // the primary derivation first: it is the projection
   const ordered = [...ind.derivations].sort((a, b) => Number(b.id === ind.primary) - Number(a.id === ind.primary));
@@ -133,7 +140,7 @@ export function detailBody(ind: IndicatorResult, s: Strings, width: number, cont
       if (d.substituted !== null && d.substituted !== d.formula) rows.push(...wrapRow([{ text: `     = ${d.substituted}` }], width, '       '));
       rows.push([{ text: '     = ' }, { text: `${formatIn(d.value, ind.unit, 4)} ${ind.unit}`, bold: primary }]);
     }
-    for (const c of d.stated) rows.push(...statedRows({ ...c, label: safeText(liveLabel(c.label, used)) }, s, width, pubChecks.get(c.key), changedInputs));
+    for (const c of d.stated) rows.push(...statedRows({ ...c, label: safeText(liveLabel(c.label, used)), note: statedNote(c) }, s, width, pubChecks.get(c.key), changedInputs));
     d.computed.forEach((c, i) => {
       const shown = directedLabel(liveLabel(c.label, used), c.value, pubD?.computed[i]?.value ?? null);
       rows.push(...wrapRow([{ text: `  ${s.detail.computed} ${safeText(shown.label)}: ` }, { text: `${formatIn(shown.value, c.unit, 4)}${shown.flipped ? '*' : ''}`, bold: true }, { text: `  (${c.substituted})`, dim: true }], width, '      '));
@@ -148,7 +155,7 @@ export function detailBody(ind: IndicatorResult, s: Strings, width: number, cont
     rows.push([{ text: s.detail.checks, bold: true }]);
     const changedAny = [...byId.values()].some((a) => isChanged(a.value, a.published));
     for (const c of ind.checks) {
-      rows.push(...statedRows(c, s, width, pubChecks.get(c.key), changedAny));
+      rows.push(...statedRows({ ...c, note: statedNote(c) }, s, width, pubChecks.get(c.key), changedAny));
       if (c.quote) rows.push(...wrapRow([{ text: `   「${c.quote}」`, color: 'gray' }], width, '    '));
     }
     rows.push([]);
@@ -156,6 +163,14 @@ export function detailBody(ind: IndicatorResult, s: Strings, width: number, cont
   if (ind.findings.length) {
     rows.push([{ text: s.detail.findings, bold: true, color: 'yellow' }]);
     for (const f of ind.findings) rows.push(...wrapRow([{ text: `  ${f}` }], width, '    '));
+  }
+  // the model's own notes, after the indicator's: what holds for every row (how baselines and comparators were read)
+  const spec0 = context.model?.spec;
+  const modelNotes = spec0 ? (s === STRINGS.zh ? (spec0.notes_zh ?? spec0.notes) : spec0.notes) : [];
+  if (modelNotes.length) {
+    while (rows.length && !rows[rows.length - 1]!.length) rows.pop();
+    rows.push([], [{ text: s.detail.modelNote, bold: true }]);
+    for (const n of modelNotes) rows.push(...wrapRow([{ text: `  · ${safeText(n)}`, dim: true }], width, '    '));
   }
   while (rows.length && !rows[rows.length - 1]!.length) rows.pop();
   return rows;

@@ -84,10 +84,9 @@ export function basisCell(ind: IndicatorResult, pub: IndicatorResult | undefined
   return switched ? { text: `${short}*`, color: 'yellow', bold: true } : { text: ind.derivations.length > 1 ? short : '', dim: true };
 }
 
-/** 测算依据2 from "测算依据2 2020年省定目标…"; the id when the label does not start with a short name. */
+/** 测算依据2 from "测算依据2 2020年省定目标…"; else the derivation's id (a label's head may hold numbers that go stale). */
 export function basisName(label: string, id: string): string {
-  const head = label.split(/[\s：:（(]/)[0] ?? '';
-  return head && head.length <= 8 ? head : id;
+  return /^(?:测算)?依据[0-9一二三四五六七八九十]{1,2}/.exec(label)?.[0] ?? id;
 }
 
 /** The line under the table that says what the marks mean: two rows when it is cut and the screen is tall. */

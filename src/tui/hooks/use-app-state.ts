@@ -13,10 +13,7 @@ import { TuiEngine, loadedDoc, workFor } from '../engine.js';
 import { formatAssumption } from '../format.js';
 import { listScenarioDirs, modelRefFor, scenarioPath, scenarioSlug, scenarioYaml, uncertainScenarioFor, writeScenario } from '../scenario-file.js';
 import type { Strings } from '../strings.js';
-import {
-  initialState, update, messageOf,
-  type Action, type Ctx, type Doc, type Effect, type KeyFlags, type Layout, type ListView, type LoadedDoc, type SaveResult, type State, type ToggleOutcome, type Work,
-} from '../update.js';
+import { initialState, messageOf, update, type Action, type Ctx, type Effect, type KeyFlags, type Layout, type ListView, type LoadedDoc, type SaveResult, type State, type ToggleOutcome, type Work } from '../update.js';
 import { FULL_SAMPLES, UNCERTAINTY_SEED } from './use-uncertainty.js';
 
 export interface AppStateInput {
