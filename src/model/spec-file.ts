@@ -23,6 +23,7 @@ import type { Position } from './types.js';
 import { CesuanError } from './errors.js';
 import { lineColumn, locator, type Locator, type PositionTree, type SourceKind } from './positions.js';
 import { parseSource } from './yaml-source.js';
+import { parseTemplate, placeholders } from './template.js';
 
 declare const __CESUAN_BUILD__: string | undefined;
 
@@ -65,6 +66,13 @@ function formulasIn(value: unknown, key = '', out = new Set<string>(), depth = 0
   if (depth > 100) return out;
   if (typeof value === 'string') {
     if (key === 'default' || key === 'formula' || key === 'path' || key === 'expr' || key === 'set') out.add(value);
+    else if (key === 'text') {
+      try {
+        for (const placeholder of placeholders(parseTemplate(value))) out.add(placeholder.expr);
+      } catch {
+        // a broken template is reported when the model is compiled
+      }
+    }
   } else if (Array.isArray(value)) {
     for (const v of value) formulasIn(v, key === 'set' ? '' : key, out, depth + 1);
   } else if (value !== null && typeof value === 'object') {

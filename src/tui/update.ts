@@ -9,6 +9,8 @@ import type { Overrides } from '../engine/graph/evaluate.js';
 import type { SolveOutcome } from '../engine/planning/solve.js';
 import type { AssumptionState, IndicatorResult, ModelResult } from '../engine/types.js';
 import type { LoadedModel, LoadedScenario } from '../model/load.js';
+import { FitInputError, fitFigure } from '../engine/planning/fit.js';
+import { formatIn, formatSigned } from '../report/numbers.js';
 import { targetText } from '../report/results.js';
 import { stepValue, typedValue, type EditOutcome } from './assumption-edit.js';
 import { formatAssumption, formatIndicator } from './format.js';
@@ -585,6 +587,22 @@ export function update(state: State, action: Action, ctx: Ctx): State {
       const failed = commit({ ...next.work.doc, primary });
       const label = ind.derivations.find((d) => d.id === to)?.label ?? to;
       say(failed ?? s.msg.basis(label), failed ? 'error' : 'info');
+    }
+  } else if (input === 'f' && next.view === 'detail') {
+    // the search of `cesuan fit` for this indicator's figure: hypotheses for the message line, the work untouched
+    const ind = detailIndicatorOf(next);
+    if (ind) {
+      try {
+        const fit = fitFigure(ctx.model, next.work.result, ind.id);
+        const best = fit.candidates[0] ?? fit.nearest[0];
+        const text = (c: NonNullable<typeof best>) => `${c.formula} = ${formatIn(c.value, fit.figure.unit)}`;
+        const figure = `${fit.figure.label} ${formatIn(fit.figure.value, fit.figure.unit)}`;
+        if (fit.candidates.length > 0 && best) say(s.msg.fitFound(figure, fit.candidates.length, text(best), formatSigned(best.difference, fit.figure.unit)));
+        else say(s.msg.fitNone(figure, best ? text(best) : '—', best ? formatSigned(best.difference, fit.figure.unit) : '—'), 'warn');
+      } catch (err) {
+        if (!(err instanceof FitInputError)) throw err;
+        say(s.msg.fitNoFigure, 'warn');
+      }
     }
   } else if (input === 'v' && next.view === 'detail' && next.detail) {
     next.detail = { ...next.detail, chart: !next.detail.chart, scroll: 0 };

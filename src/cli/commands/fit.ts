@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { FitInputError, type FitResult, fitFigure } from '../../engine/planning/fit.js';
-import { renderFitJson, renderFitText } from '../../report/fit.js';
 import { langOption, withLang } from '../lang.js';
 import { emit } from '../output.js';
 import { EXIT, Exit, loadAndEvaluate } from '../shared.js';
@@ -14,7 +13,7 @@ export function registerFit(program: Command): void {
     .option('--figure <label>', 'the stated figure to explain (default: the indicator’s first not-reproducible figure)')
     .option('-f, --format <format>', 'table | json', 'table'))
     .addHelpText('after', '\nExample: cesuan fit models/zhengzhou-hrss-14th.yaml tech_talent\nExit codes: 0 ok (also when nothing lands, which is printed), 2 bad input.')
-    .action((file: string, indicator: string, opts: { figure?: string; format: string; lang: string }) => {
+    .action(async (file: string, indicator: string, opts: { figure?: string; format: string; lang: string }) => {
       const lang = langOption(opts.lang);
       if (opts.format !== 'table' && opts.format !== 'json') throw new Exit(EXIT.badInput, `--format must be table or json, not "${opts.format}"`);
       const { model, result } = loadAndEvaluate(file);
@@ -25,6 +24,8 @@ export function registerFit(program: Command): void {
         if (err instanceof FitInputError) throw new Exit(EXIT.badInput, `${file}: ${err.message}`);
         throw err;
       }
+      // the report writes YAML snippets: the yaml package is loaded here only, not by every command
+      const { renderFitJson, renderFitText } = await import('../../report/fit.js');
       emit(opts.format === 'json' ? renderFitJson(fit, lang) : renderFitText(fit, lang));
     });
 }

@@ -1,14 +1,10 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { evaluate } from '../../engine/graph/evaluate.js';
 import { checkActuals } from '../../engine/planning/track.js';
-import { lastActualYear, rollover, rolloverYearsProblem } from '../../engine/planning/rollover.js';
 import { actualSources, actualValues } from '../../model/actuals.js';
 import { CesuanError } from '../../model/errors.js';
 import { displayPath, loadModel, loadScenario } from '../../model/load.js';
-import { modelSchema } from '../../model/schema.js';
-import { renderRolloverNotes, renderRolloverYaml } from '../../report/rollover.js';
 import { emit } from '../output.js';
 import { EXIT, Exit, assertFinite } from '../shared.js';
 import { langOption } from '../lang.js';
@@ -23,7 +19,11 @@ export function registerRollover(program: Command): void {
     .option('-o, --out <file>', 'write the draft (atomically), e.g. models/<id>-15th.yaml; default: stdout')
     .option('--lang <lang>', 'language of the report on stderr: zh | en', 'zh')
     .addHelpText('after', '\nExample: cesuan rollover models/zhengzhou-hrss-14th.yaml --actuals scenarios/zhengzhou-actuals-2025.yaml --to 2030 -o models/zhengzhou-hrss-15th.yaml\nWhat cannot be carried, and growth far outside the history (two figures to choose from), are listed on stderr and in the draft\'s notes.\nExit codes: 0 ok, 2 bad input (--to at or before the base year or more than 15 years on, actuals of another model).')
-    .action((file: string, opts: { actuals: string; to: string; out?: string; lang: string }) => {
+    .action(async (file: string, opts: { actuals: string; to: string; out?: string; lang: string }) => {
+      // rollover validates its draft with zod, and writes YAML: both are loaded here only, not by every command
+      const [{ lastActualYear, rollover, rolloverYearsProblem }, { renderRolloverNotes, renderRolloverYaml }, { parse: parseYaml }, { modelSchema }] = await Promise.all([
+        import('../../engine/planning/rollover.js'), import('../../report/rollover.js'), import('yaml'), import('../../model/schema.js'),
+      ]);
       const lang = langOption(opts.lang);
       if (!/^\d{4}$/.test(opts.to)) throw new Exit(EXIT.badInput, `--to must be a year such as 2030, not "${opts.to}"`);
       const to = Number(opts.to);

@@ -93,7 +93,10 @@ export class Evaluator {
   /** Back to the published default for one assumption. */
   reset(key: string): void {
     const { [key]: _dropped, ...rest } = this.overrides;
-    if (this.program !== this.published) return this.setAll(rest);
+    if (this.program !== this.published) {
+      this.setAll(rest);
+      return;
+    }
     const slot = this.published.slotOf.get(key);
     if (slot === undefined) return;
     this.overrides = rest;

@@ -19,7 +19,8 @@ import type { MathNode } from 'mathjs';
 import { setFormulaCache } from '../../model/spec-file.js';
 
 /** mathjs exports its factories from the ESM entry but its typings do not declare them. */
-type Factory = (dependencies: Record<string, unknown>) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each factory returns a different mathjs class; the nodes are typed in nodes.ts
+type Factory = (dependencies: Record<string, unknown>) => any;
 declare module 'mathjs' {
   export const createAccessorNode: Factory, createArrayNode: Factory, createAssignmentNode: Factory, createBlockNode: Factory,
     createConditionalNode: Factory, createConstantNode: Factory, createFunctionAssignmentNode: Factory, createFunctionNode: Factory,

@@ -57,11 +57,8 @@ export class Xoshiro128 {
 
   /** The state seeded by two splitmix64 outputs from `seed` (low word of each output first). */
   static fromSeed(seed: number | bigint): Xoshiro128 {
-    let state = seedBits(seed);
-    let a: bigint;
-    let b: bigint;
-    [state, a] = splitmix64(state);
-    [state, b] = splitmix64(state);
+    const [next, a] = splitmix64(seedBits(seed));
+    const [, b] = splitmix64(next);
     return new Xoshiro128(Number(a & 0xffffffffn), Number(a >> 32n), Number(b & 0xffffffffn), Number(b >> 32n));
   }
 

@@ -160,7 +160,10 @@ const vectorPaths = new WeakMap<CompiledExpression, { closure: VectorClosure | u
 function planFor(program: Program, sampled: Set<number>, pinned: Set<number>): Plan {
   const cacheKey = `${[...sampled].sort((a, b) => a - b).join(',')}|${[...pinned].sort((a, b) => a - b).join(',')}`;
   let byKey = plans.get(program);
-  if (!byKey) plans.set(program, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    plans.set(program, byKey);
+  }
   const cached = byKey.get(cacheKey);
   if (cached) return cached;
   const varying = program.nodes.map(() => false);

@@ -80,7 +80,7 @@ export function wrapRow(segs: Row, width: number, indent = ''): Row[] {
     w = indentWidth;
   };
   for (const seg of segs) {
-    for (const token of seg.text.match(/[\x21-\x7e]+|[^]/gu) ?? []) {
+    for (const token of seg.text.match(/[\x21-\x7e]+|[\s\S]/gu) ?? []) {
       const tw = textWidth(token);
       if (w + tw <= width) {
         add(token, seg);
