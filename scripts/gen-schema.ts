@@ -5,5 +5,5 @@ import { jsonSchemas } from '../src/model/json-schema.js';
 
 mkdirSync('schema', { recursive: true });
 for (const [name, schema] of Object.entries(jsonSchemas())) {
-  writeFileSync(`schema/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
+  writeFileSync(`schema/${name}.schema.json`, `${JSON.stringify(schema, null, 2)}\n`);
 }

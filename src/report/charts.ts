@@ -52,12 +52,12 @@ export function renderHistogram(bins: HistogramBin[], format: (x: number) => str
   const max = Math.max(...bins.map((b) => b.count));
   const edges = bins.map((b) => `${format(b.from)} – ${format(b.to)}`);
   const edgeWidth = Math.max(...edges.map((e) => stringWidth(e)));
-  return bins.map((b, i) => {
+  return `${bins.map((b, i) => {
     const last = i === bins.length - 1;
     const here = markers.filter((m) => (m.value >= b.from || i === 0) && (m.value < b.to || last)).map((m) => m.label);
     const share = `${((b.count / total) * 100).toFixed(1)}%`;
     return `  ${pad(edges[i]!, edgeWidth, 'right')} │${pad(bar(b.count, max, width), width)} ${pad(share, 6, 'right')}${here.length ? `  ◀ ${here.join(', ')}` : ''}`.trimEnd();
-  }).join('\n') + '\n';
+  }).join('\n')}\n`;
 }
 
 /**
@@ -86,7 +86,7 @@ export function renderFan(years: FanYear[], format: (x: number) => string, targe
   });
   const axis = `       ${axisLine(format(lo), format(hi), width + 2, target ? at(target.value) + 1 : undefined)}`;
   const legend = `       ░ P5–P95  ▒ P10–P90  ● ${words.median}${target ? `  ┊▲ ${target.label}` : ''}`;
-  return [...rows, axis, legend].join('\n') + '\n';
+  return `${[...rows, axis, legend].join('\n')}\n`;
 }
 
 export interface TornadoRow {
@@ -126,5 +126,5 @@ export function renderTornado(rows: TornadoRow[], base: number, format: (x: numb
   const indent = 2 + labelWidth + 2 + inputWidth + 2;
   const axis = `${' '.repeat(indent)}${axisLine(format(lo), format(hi), width, target ? at(target.value) : undefined)}`;
   const legend = `${' '.repeat(indent)}▒ ${words.atLow}  █ ${words.atHigh}  │ ${words.base} ${format(base)}${target ? `  ┊▲ ${target.label}` : ''}`;
-  return [...lines, axis, legend].join('\n') + '\n';
+  return `${[...lines, axis, legend].join('\n')}\n`;
 }

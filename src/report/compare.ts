@@ -40,7 +40,7 @@ export function renderCompare(comparison: Comparison, context: CompareContext, f
     verdict_changed: c.changed,
   }));
   if (format === 'json') {
-    return jsonText({ version: JSON_SCHEMA_VERSION, a: context.a, b: context.b, indicators: records, assumptions: comparison.assumptions }, 2) + '\n';
+    return `${jsonText({ version: JSON_SCHEMA_VERSION, a: context.a, b: context.b, indicators: records, assumptions: comparison.assumptions }, 2)}\n`;
   }
   if (format === 'csv') return renderCsv(csvHeader(Object.keys(records[0] ?? { indicator: '' }), context.lang), records.map((r) => Object.values(r)));
   const t = reportStrings(context.lang);
@@ -53,7 +53,7 @@ export function renderCompare(comparison: Comparison, context: CompareContext, f
     formatIn(c.a, c.unit),
     formatIn(c.b, c.unit),
     formatSigned(c.difference, c.unit, undefined, c.a),
-    c.relative === null ? '—' : formatSigned(c.relative * 100, undefined, 2) + '%',
+    c.relative === null ? '—' : `${formatSigned(c.relative * 100, undefined, 2)}%`,
     verdictShort(t, c.verdictA, c.attribute === 'binding'),
     verdictShort(t, c.verdictB, c.attribute === 'binding') + (c.changed ? ' *' : ''),
   ]);
@@ -65,7 +65,7 @@ export function renderCompare(comparison: Comparison, context: CompareContext, f
   if (format === 'md') {
     const right: ('left' | 'right')[] = ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'];
     return safeText(`## ${t.compare.title}\n\n${title.replace('\n', '  \n')}\n\n`) + renderMarkdownTable(header, rows, right) + footer
-      + (assumptionRows.length ? `\n### ${t.compare.assumptionsDiffer}\n\n` + renderMarkdownTable(assumptionHeader, assumptionRows, ['left', 'right', 'right', 'right']) : '');
+      + (assumptionRows.length ? `\n### ${t.compare.assumptionsDiffer}\n\n${renderMarkdownTable(assumptionHeader, assumptionRows, ['left', 'right', 'right', 'right'])}` : '');
   }
   const columns: Column[] = [
     { header: k.indicator, max: 28 }, { header: k.unit }, { header: k.target, align: 'right' }, { header: 'A', align: 'right' },

@@ -9,7 +9,7 @@ export function csvField(value: unknown): string {
 }
 
 export function csvLine(values: unknown[]): string {
-  return values.map(csvField).join(',') + '\n';
+  return `${values.map(csvField).join(',')}\n`;
 }
 
 export function renderCsv(header: string[], rows: unknown[][]): string {

@@ -64,11 +64,11 @@ export function renderDraftYaml(draft: Draft): string {
 
 /** One line a table: "2  line 311  专栏2 …  2020→2025  20 rows". */
 export function renderTableList(tables: TableSummary[], chosen: number, lang: Lang = 'zh'): string {
-  return tables.map((t) => {
+  return `${tables.map((t) => {
     const years = t.years ? `${t.years.base}→${t.years.target}` : '?';
     const where = lang === 'zh' ? `第 ${t.line} 行  ${years}  ${t.rows} 行  ${t.title || '（无标题）'}` : `line ${t.line}  ${years}  ${t.rows} rows  ${t.title || '(untitled)'}`;
     return `${t.index === chosen ? '*' : ' '} ${t.index}  ${where}`;
-  }).join('\n') + '\n';
+  }).join('\n')}\n`;
 }
 
 const UNPARSED_ZH: Record<string, string> = {

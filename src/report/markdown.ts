@@ -8,5 +8,5 @@ export function mdCell(value: unknown): string {
 
 export function renderMarkdownTable(header: string[], rows: unknown[][], align?: ('left' | 'right')[]): string {
   const rule = header.map((_, i) => (align?.[i] === 'right' ? '---:' : '---'));
-  return [header, rule, ...rows].map((r) => `| ${r.map(mdCell).join(' | ')} |`).join('\n') + '\n';
+  return `${[header, rule, ...rows].map((r) => `| ${r.map(mdCell).join(' | ')} |`).join('\n')}\n`;
 }

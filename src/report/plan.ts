@@ -45,7 +45,7 @@ export function planRows(plans: IndicatorPlan[]) {
 
 export function renderPlan(plans: IndicatorPlan[], context: PlanContext, format: Format): string {
   if (format === 'json') {
-    return jsonText({
+    return `${jsonText({
       version: JSON_SCHEMA_VERSION,
       model: context.model,
       scenario: context.scenario,
@@ -55,7 +55,7 @@ export function renderPlan(plans: IndicatorPlan[], context: PlanContext, format:
         target: p.target, projection: p.projection, total: p.total, difference: p.difference, consistent: p.consistent,
         path: p.source, years: p.years,
       })),
-    }, 2) + '\n';
+    }, 2)}\n`;
   }
   if (format === 'csv') {
     const rows = planRows(plans);

@@ -85,7 +85,7 @@ function runColumns(lang?: Lang): Column[] {
 }
 
 export function renderRun(result: ModelResult, format: Format, context: RunContext): string {
-  if (format === 'json') return jsonText(runJson(result, context), 2) + '\n';
+  if (format === 'json') return `${jsonText(runJson(result, context), 2)}\n`;
   const records = result.indicators.map(indicatorRecord);
   if (format === 'csv') {
     const header = Object.keys(records[0] ?? indicatorRecord(result.indicators[0]!));
@@ -171,7 +171,7 @@ export function renderExplain(result: ModelResult, ind: IndicatorResult, lang?: 
       if (a.backSolved) out.push(`      ${e.backSolved}${a.backSolved}`);
     }
   }
-  return safeText(out.join('\n') + '\n');
+  return safeText(`${out.join('\n')}\n`);
 }
 
 export function auditRecords(result: ModelResult) {
@@ -200,7 +200,7 @@ export function auditSummary(result: ModelResult): Record<Verdict, number> {
 export function renderAudit(result: ModelResult, format: Format, context: RunContext): string {
   const records = auditRecords(result);
   if (format === 'json') {
-    return jsonText({ version: JSON_SCHEMA_VERSION, model: result.modelId, file: context.file, summary: auditSummary(result), figures: records, problems: runJson(result, context).problems }, 2) + '\n';
+    return `${jsonText({ version: JSON_SCHEMA_VERSION, model: result.modelId, file: context.file, summary: auditSummary(result), figures: records, problems: runJson(result, context).problems }, 2)}\n`;
   }
   if (format === 'csv') return renderCsv(csvHeader(Object.keys(records[0] ?? { indicator: '' }), context.lang), records.map((r) => Object.values(r)));
   const t = reportStrings(context.lang);
@@ -226,7 +226,7 @@ export function renderAudit(result: ModelResult, format: Format, context: RunCon
     { header: c.recomputed, align: 'right' }, { header: c.diff, align: 'right' }, { header: c.verdict }, { header: c.quote, max: 48 },
   ];
   const notes = result.indicators.length && (result.problems.length)
-    ? '\n' + result.problems.map((p) => `${a.severity[p.severity] ?? p.severity}: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${p.message}`).join('\n') + '\n'
+    ? `\n${result.problems.map((p) => `${a.severity[p.severity] ?? p.severity}: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${p.message}`).join('\n')}\n`
     : '';
   return safeText(`${a.title(result.title)}\n${summaryLine}\n${renderTable(columns, rows)}${notes}`);
 }

@@ -59,7 +59,7 @@ export function rowEncoder(format: RowFormat, columns: string[], meta: Record<st
             if (i > 0) line += ',';
             if (typeof v === 'number') line += csvNumber(v); else if (v !== null && v !== undefined) line += csvField(v);
           }
-          return line + '\n';
+          return `${line}\n`;
         },
         tail: () => '',
       };

@@ -46,7 +46,7 @@ export function solveRecord(outcome: SolveOutcome, context: SolveContext) {
 
 export function renderSolve(outcome: SolveOutcome, context: SolveContext, format: Format): string {
   const record = solveRecord(outcome, context);
-  if (format === 'json') return jsonText({ version: JSON_SCHEMA_VERSION, ...record }, 2) + '\n';
+  if (format === 'json') return `${jsonText({ version: JSON_SCHEMA_VERSION, ...record }, 2)}\n`;
   if (format === 'csv') return renderCsv(csvHeader(Object.keys(record), context.lang), [Object.values(record)]);
   const { indicator: ind, assumption: a } = context;
   const t = reportStrings(context.lang);

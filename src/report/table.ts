@@ -49,5 +49,5 @@ export function renderTable(columns: Column[], rows: string[][], options: { sepa
   const headers = columns.map((c) => safeText(c.header));
   const widths = columns.map((_, i) => Math.max(textWidth(headers[i]!), ...cells.map((r) => textWidth(r[i] ?? ''))));
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, columns[i]!.align)).join(sep).trimEnd();
-  return [line(headers), widths.map((w) => '─'.repeat(w)).join(sep), ...cells.map(line)].join('\n') + '\n';
+  return `${[line(headers), widths.map((w) => '─'.repeat(w)).join(sep), ...cells.map(line)].join('\n')}\n`;
 }

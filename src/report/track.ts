@@ -63,7 +63,7 @@ export function trackRecord(t: IndicatorTrack) {
 
 export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, format: Format): string {
   if (format === 'json') {
-    return jsonText({
+    return `${jsonText({
       version: JSON_SCHEMA_VERSION,
       model: context.model,
       scenario: context.scenario,
@@ -71,7 +71,7 @@ export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, for
       years: context.years,
       thresholds: { at_risk_shortfall: AT_RISK_SHORTFALL },
       indicators: tracks.map((t) => ({ ...trackRecord(t), years: t.years })),
-    }, 2) + '\n';
+    }, 2)}\n`;
   }
   if (format === 'csv') return renderCsv(csvHeader(Object.keys(trackRecord(tracks[0]!)), context.lang), tracks.map((t) => Object.values(trackRecord(t))));
   const s = reportStrings(context.lang);
@@ -96,7 +96,7 @@ export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, for
   const legend = w.legend(context.years.target, AT_RISK_SHORTFALL * 100);
   const title = `${context.title}${context.scenario ? ` — ${context.scenario}` : ''}\n${w.title}`;
   if (format === 'md') {
-    return safeText(`## ${title.replace('\n', '\n\n')}\n\n`) + renderMarkdownTable(header, rows) + `\n${legend}\n\n### ${w.years}\n\n` + renderMarkdownTable(detailHeader, detail, ['left', 'left', 'right', 'right', 'right']);
+    return `${safeText(`## ${title.replace('\n', '\n\n')}\n\n`) + renderMarkdownTable(header, rows)}\n${legend}\n\n### ${w.years}\n\n${renderMarkdownTable(detailHeader, detail, ['left', 'left', 'right', 'right', 'right'])}`;
   }
   const columns: Column[] = header.map((h, i) => ({ header: h, align: i >= 2 && i < header.length - 2 ? 'right' : 'left', ...(i === 0 ? { max: 26 } : {}) }));
   const detailColumns: Column[] = detailHeader.map((h, i) => ({ header: h, align: i >= 2 ? 'right' : 'left', ...(i === 0 ? { max: 26 } : {}) }));

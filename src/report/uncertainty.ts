@@ -167,11 +167,11 @@ export function renderIndicatorDetail(result: UncertaintyResult, i: IndicatorUnc
     out.push('', `  ${i.kind === 'cumulative' ? d.yearly(result.years.base + 1) : d.path(result.years.base)}–${result.years.target}${t.explain.colon.trim()}`);
     out.push(renderFan(i.fan, fmt, i.kind === 'cumulative' ? undefined : target, 48, t.charts).trimEnd());
   }
-  return safeText(out.join('\n') + '\n');
+  return safeText(`${out.join('\n')}\n`);
 }
 
 export function renderMonteCarlo(result: UncertaintyResult, format: Format, context: UncertaintyContext, only?: string): string {
-  if (format === 'json') return jsonText(uncertaintyJson(result, context, only), 2) + '\n';
+  if (format === 'json') return `${jsonText(uncertaintyJson(result, context, only), 2)}\n`;
   const focus = only ? result.indicators.find((i) => i.id === only) : undefined;
   if (format === 'csv') {
     if (focus?.fan) return renderCsv(csvHeader(['year', 'p5', 'p10', 'p50', 'p90', 'p95'], context.lang), focus.fan.map((y) => [y.year, y.p5, y.p10, y.p50, y.p90, y.p95]));
@@ -230,7 +230,7 @@ export function sensitivityRecords(result: SensitivityResult) {
 export function renderSensitivity(result: SensitivityResult, format: Format, context: UncertaintyContext): string {
   const ind = result.indicator;
   if (format === 'json') {
-    return jsonText({
+    return `${jsonText({
       version: JSON_SCHEMA_VERSION,
       model: result.modelId,
       file: context.file,
@@ -239,7 +239,7 @@ export function renderSensitivity(result: SensitivityResult, format: Format, con
       base: result.base,
       swings: sensitivityRecords(result),
       skipped: result.skipped,
-    }, 2) + '\n';
+    }, 2)}\n`;
   }
   const records = sensitivityRecords(result);
   if (format === 'csv') {
@@ -275,5 +275,5 @@ export function renderSensitivity(result: SensitivityResult, format: Format, con
   }
   for (const s of result.swings) if (s.note) out.push(`${w.note}${s.key}: ${s.note}`);
   if (result.skipped.length) out.push('', w.skipped(result.skipped.map((s) => s.key).join(', ')));
-  return safeText(out.join('\n') + '\n');
+  return safeText(`${out.join('\n')}\n`);
 }

@@ -21,7 +21,7 @@ function write(name: string, body: string[], id = name): string {
   const dir = mkdtempSync(join(tmpdir(), 'cesuan-format-'));
   mkdirSync(join(dir, 'models'));
   const file = join(dir, 'models', `${name}.yaml`);
-  writeFileSync(file, [`id: ${id}`, ...HEAD, ...body].join('\n') + '\n');
+  writeFileSync(file, `${[`id: ${id}`, ...HEAD, ...body].join('\n')}\n`);
   return file;
 }
 
@@ -137,13 +137,13 @@ describe('list and mc', () => {
   it('mc on a model outside models/ suggests a scenario beside it that loads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cesuan-elsewhere-'));
     const file = join(dir, 'city-plan.yaml');
-    writeFileSync(file, [
+    writeFileSync(file, `${[
       'id: city-plan', ...HEAD,
       'assumptions:', '  growth: { label: 年均增长率, unit: ratio, default: 0.03, range: [0, 0.1] }',
       ...indicator('{ value: 60, source: { ref: plan, quote: "60万人" } }', [
         '    derivations:', '      basis: { label: 依据, formula: 60 * (1 + growth) ^ 5, source: { ref: plan, quote: "60万人 年均增长3%" } }', '    primary: basis',
       ]),
-    ].join('\n') + '\n');
+    ].join('\n')}\n`);
     const r = cesuan(['mc', file], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('city-plan-uncertainty.yaml:');

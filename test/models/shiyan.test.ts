@@ -5,14 +5,11 @@
  * Expected figures are transcribed from the document (line numbers in comments) or computed here in
  * closed form — never copied from engine output.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { modelUnderTest, repoRoot } from '../helpers/model.js';
+import { modelUnderTest } from '../helpers/model.js';
 import { evaluate } from '../../src/engine/graph/evaluate.js';
 
 const { model, result, indicator, spec, derivation, computed, check, value, at } = modelUnderTest('shiyan-hrss-14th');
-const root = repoRoot;
 
 describe('十堰 专栏2 “十四五”时期主要指标: rows, sections, kinds, attributes', () => {
   it('has exactly the 16 rows of 专栏2, numbered 1–16 in table order', () => {

@@ -6,8 +6,7 @@
  * closed form — never copied from engine output.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelUnderTest, repoRoot } from '../helpers/model.js';
 import { evaluate } from '../../src/engine/graph/evaluate.js';

@@ -7,14 +7,11 @@
  * Expected figures are transcribed from the document (line numbers in comments) or computed here in
  * closed form — never copied from engine output.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { modelUnderTest, repoRoot } from '../helpers/model.js';
+import { modelUnderTest } from '../helpers/model.js';
 import { evaluate } from '../../src/engine/graph/evaluate.js';
 
 const { model, result, indicator, spec, derivation, computed, value, at } = modelUnderTest('zhejiang-hrss-14th');
-const root = repoRoot;
 
 /** Every `quote` anywhere in the model. */
 const quotes = (): string[] => {

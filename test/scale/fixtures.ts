@@ -30,6 +30,7 @@ export function writeScenario(dir: string, name: string, body: string): string {
 }
 
 /** Run the CLI and parse its JSON stdout (exit code checked). */
+// biome-ignore lint/suspicious/noExplicitAny: tests read the JSON shapes they assert on
 export function cesuanJson<T = any>(args: string[], code = 0): T {
   const r = cesuan(args, { cwd: root });
   expect(r.stderr).not.toMatch(/internal error/);

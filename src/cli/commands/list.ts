@@ -34,7 +34,7 @@ export function registerList(program: Command): void {
           return { id: f.replace(/\.yaml$/, ''), title: '', file: displayPath(path), indicators: 0, top_level: 0, sub_rows: 0, assumptions: 0, imports: [], error: err.line };
         }
       });
-      if (opts.format === 'json') return emit(jsonText(rows, 2) + '\n');
+      if (opts.format === 'json') return emit(`${jsonText(rows, 2)}\n`);
       emit(renderTable(
         [{ header: t.columns.id }, { header: t.columns.indicators, align: 'right' }, { header: t.columns.assumptions, align: 'right' }, { header: t.columns.imports }, { header: t.columns.title, max: 40 }],
         rows.map((r) => [r.id, r.error ? t.error : `${r.indicators}${r.sub_rows ? t.subRows(r.sub_rows) : ''}`, String(r.assumptions), r.imports.join(', '), r.error ?? r.title]),

@@ -36,7 +36,7 @@ const MAX_REJECTIONS = 100_000;
 export function truncate(spec: DistributionSpec, range?: [number, number]): Truncated {
   const shape = shapeOf(spec);
   const { lo, hi, cut, fLo, fHi, mass } = cutTo(shape, range);
-  const clamp = (x: number) => (x < lo ? lo : x > hi ? hi : x);
+  const clamp = (x: number) => (x < lo ? lo : Math.min(x , hi));
   const quantile = cut ? (p: number) => clamp(shape.quantile(fLo + p * (fHi - fLo))) : shape.quantile;
   let fill: Truncated['fill'];
   if (shape.draw) {

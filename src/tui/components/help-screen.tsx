@@ -8,7 +8,7 @@ import { Line, clipRow, wrapRow, type Row } from './line.js';
 export function helpRows(s: Strings, width: number): Row[] {
   const keyWidth = Math.min(18, widest(s.fullHelp.map(([k]) => k)));
   return s.fullHelp.flatMap(([k, text]) =>
-    k ? wrapRow([{ text: fit(k, keyWidth) + '  ', bold: true, color: 'cyan' }, { text }], width, ' '.repeat(keyWidth + 2)) : wrapRow([{ text, dim: !text.startsWith('cesuan') }], width),
+    k ? wrapRow([{ text: `${fit(k, keyWidth)}  `, bold: true, color: 'cyan' }, { text }], width, ' '.repeat(keyWidth + 2)) : wrapRow([{ text, dim: !text.startsWith('cesuan') }], width),
   );
 }
 

@@ -127,7 +127,7 @@ export function clipRow(segs: Row, width: number): Row {
       text += ch;
       w += cw;
     }
-    out.push({ ...seg, text: text + '…' });
+    out.push({ ...seg, text: `${text}…` });
     break;
   }
   return out;

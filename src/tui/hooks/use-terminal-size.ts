@@ -11,6 +11,7 @@ export function useTerminalSize(columns?: number, rows?: number): Size {
   const { stdout } = useStdout();
   const read = (): Size => ({ columns: columns ?? (stdout.columns || 80), rows: rows ?? (stdout.rows || 24) });
   const [size, setSize] = useState<Size>(read);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` is rebuilt each render from exactly these inputs
   useEffect(() => {
     if (columns !== undefined && rows !== undefined) return;
     const onResize = () => setSize(read());

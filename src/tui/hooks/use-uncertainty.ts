@@ -78,6 +78,7 @@ export function useUncertainty(enabled: boolean, work: Work, model: LoadedModel)
   const latest = useRef({ work, model });
   latest.current = { work, model };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the evaluation (work.result, work.reference), not on the work object's identity
   const shown = useMemo((): Computed | null => {
     if (!enabled) return null;
     if (full && full.for === work.result && full.reference === work.reference) return full;
