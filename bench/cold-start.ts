@@ -47,7 +47,12 @@ const cases: Case[] = [
   { label: `cesuan run ${MODEL} --format json`, args: [bin, 'run', MODEL, '--format', 'json'], goal: true },
   { label: `cesuan audit ${MODEL}`, args: [bin, 'audit', MODEL] },
   { label: 'cesuan tui --help', args: [bin, 'tui', '--help'] },
-  { label: 'cesuan run … (no spec cache: first run of a model)', args: [bin, 'run', MODEL, '--format', 'json'], env: { ...env, CESUAN_CACHE: 'off' }, goal: true },
+  {
+    label: 'cesuan run … (no spec cache: first run of a model)',
+    args: [bin, 'run', MODEL, '--format', 'json'],
+    env: { ...env, CESUAN_CACHE: 'off' },
+    goal: true,
+  },
 ];
 
 function time(c: Case): number {

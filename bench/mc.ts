@@ -69,13 +69,28 @@ const UNINS_LAST = (point[program.slotOf.get('unemployment_insured_series')!] as
 
 /** models/zhengzhou-hrss-14th.yaml, every formula that an uncertain assumption reaches */
 function evaluateByHand(d: Record<string, Float64Array>): Record<string, Float64Array> {
-  const njpy = d['new_jobs_per_year']!, uplift = d['unemployment_rate_uplift']!, step = d['pension_urban_step']!;
-  const rg = d['pension_rural_growth']!, pop = d['pop_increase_per_year']!, cov = d['card_coverage_2025']!;
-  const hss = d['high_skill_share']!, rpy = d['returnee_per_year']!, ug = d['unemployment_insured_growth']!;
-  const ig = d['injury_growth']!, cs = d['cert_share']!;
-  const newJobs = new Float64Array(N), unemp = new Float64Array(N), urban = new Float64Array(N), rural = new Float64Array(N);
-  const card = new Float64Array(N), skill = new Float64Array(N), returnee = new Float64Array(N), unins = new Float64Array(N);
-  const injury = new Float64Array(N), cert = new Float64Array(N), pension = new Float64Array(N);
+  const njpy = d['new_jobs_per_year']!,
+    uplift = d['unemployment_rate_uplift']!,
+    step = d['pension_urban_step']!;
+  const rg = d['pension_rural_growth']!,
+    pop = d['pop_increase_per_year']!,
+    cov = d['card_coverage_2025']!;
+  const hss = d['high_skill_share']!,
+    rpy = d['returnee_per_year']!,
+    ug = d['unemployment_insured_growth']!;
+  const ig = d['injury_growth']!,
+    cs = d['cert_share']!;
+  const newJobs = new Float64Array(N),
+    unemp = new Float64Array(N),
+    urban = new Float64Array(N),
+    rural = new Float64Array(N);
+  const card = new Float64Array(N),
+    skill = new Float64Array(N),
+    returnee = new Float64Array(N),
+    unins = new Float64Array(N);
+  const injury = new Float64Array(N),
+    cert = new Float64Array(N),
+    pension = new Float64Array(N);
   for (let i = 0; i < N; i++) {
     newJobs[i] = njpy[i]! * 5;
     unemp[i] = UR_CURRENT + uplift[i]!;
@@ -90,9 +105,17 @@ function evaluateByHand(d: Record<string, Float64Array>): Record<string, Float64
     pension[i] = urban[i]! + rural[i]!;
   }
   return {
-    new_urban_jobs: newJobs, unemployment_rate: unemp, pension_urban: urban, pension_rural: rural, social_card_holders: card,
-    high_skill_talent: skill, returnee_entrepreneurship: returnee, unemployment_insured: unins, injury_insured: injury,
-    cert_new_professional: cert, pension_insured: pension,
+    new_urban_jobs: newJobs,
+    unemployment_rate: unemp,
+    pension_urban: urban,
+    pension_rural: rural,
+    social_card_holders: card,
+    high_skill_talent: skill,
+    returnee_entrepreneurship: returnee,
+    unemployment_insured: unins,
+    injury_insured: injury,
+    cert_new_professional: cert,
+    pension_insured: pension,
   };
 }
 
@@ -111,10 +134,15 @@ function summarizeByHand(columns: Record<string, Float64Array>) {
 {
   const engine = monteCarlo(model, { samples: N, seed: SEED, uncertain });
   const hand = evaluateByHand(draw());
-  const varying = engine.result.indicators.filter((i) => i.varies).map((i) => i.id).sort();
+  const varying = engine.result.indicators
+    .filter((i) => i.varies)
+    .map((i) => i.id)
+    .sort();
   const written = Object.keys(hand).sort();
   if (varying.join() !== written.join()) {
-    console.log(`!! the model changed: the engine varies ${varying.join(', ')}; the hand-written loop has ${written.join(', ')} — update bench/mc.ts`);
+    console.log(
+      `!! the model changed: the engine varies ${varying.join(', ')}; the hand-written loop has ${written.join(', ')} — update bench/mc.ts`,
+    );
   }
   for (const id of written) {
     const a = engine.column(id);
@@ -131,7 +159,10 @@ g = truncate(normal(0.0353, 0.0105), 0, 0.08)
 x = 186.5 * (1 + g) ^ 5
 {mean: mean(x), p5: inv(x, 0.05), p10: inv(x, 0.1), p50: inv(x, 0.5), p90: inv(x, 0.9), p95: inv(x, 0.95), pMet: 1 - cdf(x, 210)}
 `;
-type SquiggleRun = (code: string, options: { environment: { sampleCount: number; xyPointLength: number; seed: string } }) => Promise<{ result: { ok: boolean; value: { toString(): string } } }>;
+type SquiggleRun = (
+  code: string,
+  options: { environment: { sampleCount: number; xyPointLength: number; seed: string } },
+) => Promise<{ result: { ok: boolean; value: { toString(): string } } }>;
 let squiggle: { run: SquiggleRun; version: string } | undefined;
 let squiggleProblem = '';
 try {
@@ -165,12 +196,18 @@ for (let r = 0; r < REPEATS + 1; r++) {
   const engine = await time(() => monteCarlo(model, { samples: N, seed: SEED, uncertain }));
   let draws: Record<string, Float64Array> = {};
   let columns: Record<string, Float64Array> = {};
-  const drawing = await time(() => { draws = draw(); });
+  const drawing = await time(() => {
+    draws = draw();
+  });
   const engineEval = await time(() => evaluateSamples(model, draws));
-  const handEval = await time(() => { columns = evaluateByHand(draws); });
+  const handEval = await time(() => {
+    columns = evaluateByHand(draws);
+  });
   const summary = await time(() => summarizeByHand(columns));
   const small = await time(smallEngine);
-  const sq = squiggle ? await time(() => squiggle!.run(SQUIGGLE_CODE, { environment: { sampleCount: N, xyPointLength: 1000, seed: 'bench' } })) : Number.NaN;
+  const sq = squiggle
+    ? await time(() => squiggle!.run(SQUIGGLE_CODE, { environment: { sampleCount: N, xyPointLength: 1000, seed: 'bench' } }))
+    : Number.NaN;
   if (r === 0) continue; // warm-up
   const got = { engine, drawing, engineEval, handEval, summary, small, squiggle: sq };
   for (const p of PHASES) timings[p].push(got[p]);
@@ -181,12 +218,18 @@ const hand = m.drawing + m.handEval + m.summary;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
-console.log(`Monte Carlo, ${N.toLocaleString('en')} samples, seed ${SEED}, median of ${REPEATS} interleaved runs — Node ${process.version}, ${process.arch}`);
+console.log(
+  `Monte Carlo, ${N.toLocaleString('en')} samples, seed ${SEED}, median of ${REPEATS} interleaved runs — Node ${process.version}, ${process.arch}`,
+);
 console.log('');
 console.log(`full 郑州 model (scenarios/zhengzhou-uncertain.yaml: ${KEYS.length} distributions; 11 formulas and their indicators vary)`);
 console.log(`  engine, monteCarlo() end to end      ${ms(m.engine)}   goal < 1 s ${m.engine < 1000 ? '✓' : '✗'}`);
-console.log(`  hand-written, end to end             ${ms(hand)}   (draw ${ms(m.drawing)} + evaluate ${ms(m.handEval)} + summarise ${ms(m.summary)}, same draw and summary code)`);
-console.log(`  → engine at ${pct(hand / m.engine)} of the hand-written speed end to end   goal ≥ 50% ${hand / m.engine >= 0.5 ? '✓' : '✗'}`);
+console.log(
+  `  hand-written, end to end             ${ms(hand)}   (draw ${ms(m.drawing)} + evaluate ${ms(m.handEval)} + summarise ${ms(m.summary)}, same draw and summary code)`,
+);
+console.log(
+  `  → engine at ${pct(hand / m.engine)} of the hand-written speed end to end   goal ≥ 50% ${hand / m.engine >= 0.5 ? '✓' : '✗'}`,
+);
 console.log(`  evaluation alone, same draws: engine evaluateSamples() ${ms(m.engineEval)}, hand-written loop ${ms(m.handEval)}`);
 console.log(`  → engine at ${pct(m.handEval / m.engineEval)} of the hand-written speed for the evaluation step`);
 console.log('');
@@ -195,7 +238,9 @@ console.log(`  engine, monteCarlo() on test/fixtures/mini.yaml   ${ms(m.small)}`
 if (squiggle) {
   console.log(`  @quri/squiggle-lang ${squiggle.version}, run()              ${ms(m.squiggle)}`);
   console.log(`  → engine ${(m.squiggle / m.small).toFixed(1)}× faster than squiggle-lang   goal > 1× ${m.squiggle > m.small ? '✓' : '✗'}`);
-  console.log(`    (the full 郑州 model through the engine, ${ms(m.engine)}, against squiggle's small model: ${(m.squiggle / m.engine).toFixed(1)}×)`);
+  console.log(
+    `    (the full 郑州 model through the engine, ${ms(m.engine)}, against squiggle's small model: ${(m.squiggle / m.engine).toFixed(1)}×)`,
+  );
 } else {
   console.log(`  @quri/squiggle-lang: not run — ${squiggleProblem || 'not installed'} (it is a devDependency: npm ci installs it)`);
 }

@@ -50,10 +50,14 @@ interface Measure {
 function runOnce(grid: (typeof GRIDS)[number], dir: string): { seconds: number; rssKb: number; bytes: number; lines: number } {
   const out = join(dir, `sweep-${grid.rows}.csv`);
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', PROBE, bin, 'sweep', model, ...grid.vary.flatMap((v) => ['--vary', v]), '--indicator', 'injury_insured', '--out', out], {
-    encoding: 'utf8',
-    env: { ...process.env, CESUAN_NO_PROGRESS: '1' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', PROBE, bin, 'sweep', model, ...grid.vary.flatMap((v) => ['--vary', v]), '--indicator', 'injury_insured', '--out', out],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, CESUAN_NO_PROGRESS: '1' },
+    },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`sweep of ${grid.rows} rows failed (${r.status}): ${r.stderr}`);
   const rss = /@@maxrss (\d+)/.exec(r.stderr);
@@ -81,7 +85,12 @@ try {
   for (const grid of GRIDS) {
     const runs = Array.from({ length: repeat }, () => runOnce(grid, dir));
     for (const r of runs) if (r.lines !== grid.rows) throw new Error(`expected ${grid.rows} rows, the file has ${r.lines}`);
-    results.push({ rows: grid.rows, seconds: median(runs.map((r) => r.seconds)), peakRssMb: Math.max(...runs.map((r) => r.rssKb)) / 1024, bytes: runs[0]!.bytes });
+    results.push({
+      rows: grid.rows,
+      seconds: median(runs.map((r) => r.seconds)),
+      peakRssMb: Math.max(...runs.map((r) => r.rssKb)) / 1024,
+      bytes: runs[0]!.bytes,
+    });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -91,10 +100,14 @@ const startup = results.find((r) => r.rows === 1)?.seconds ?? 0;
 const fmt = (n: number, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(`cesuan sweep → CSV file, Zhengzhou model, 1 indicator × grid points; median of ${repeat} runs; node ${process.version}`);
 console.log('');
-console.log(`${'rows'.padStart(10)}  ${'wall s'.padStart(7)}  ${'rows/s'.padStart(10)}  ${'rows/s net'.padStart(10)}  ${'peak RSS MB'.padStart(11)}  ${'CSV MB'.padStart(7)}`);
+console.log(
+  `${'rows'.padStart(10)}  ${'wall s'.padStart(7)}  ${'rows/s'.padStart(10)}  ${'rows/s net'.padStart(10)}  ${'peak RSS MB'.padStart(11)}  ${'CSV MB'.padStart(7)}`,
+);
 for (const r of results) {
   const net = r.seconds - startup;
-  console.log(`${fmt(r.rows).padStart(10)}  ${fmt(r.seconds, 2).padStart(7)}  ${(r.rows > 1 ? fmt(r.rows / r.seconds) : '—').padStart(10)}  ${(r.rows > 1 && net > 0 ? fmt(r.rows / net) : '—').padStart(10)}  ${fmt(r.peakRssMb, 1).padStart(11)}  ${fmt(r.bytes / 1e6, 1).padStart(7)}`);
+  console.log(
+    `${fmt(r.rows).padStart(10)}  ${fmt(r.seconds, 2).padStart(7)}  ${(r.rows > 1 ? fmt(r.rows / r.seconds) : '—').padStart(10)}  ${(r.rows > 1 && net > 0 ? fmt(r.rows / net) : '—').padStart(10)}  ${fmt(r.peakRssMb, 1).padStart(11)}  ${fmt(r.bytes / 1e6, 1).padStart(7)}`,
+  );
 }
 const at = (rows: number) => results.find((r) => r.rows === rows);
 const ratio = (a: number, b: number) => {
@@ -109,4 +122,7 @@ if (r10 !== undefined) console.log(`peak RSS 100k / 10k rows: ${fmt(r10, 2)}× (
 const r100 = ratio(1_000_000, 100_000);
 if (r100 !== undefined) console.log(`peak RSS 1M / 100k rows:  ${fmt(r100, 2)}× (rows 10×)`);
 const t10 = at(100_000);
-if (t10) console.log(`100k-row sweep: ${fmt(t10.rows / t10.seconds)} rows/s wall, ${fmt(t10.rows / (t10.seconds - startup))} rows/s net of start-up`);
+if (t10)
+  console.log(
+    `100k-row sweep: ${fmt(t10.rows / t10.seconds)} rows/s wall, ${fmt(t10.rows / (t10.seconds - startup))} rows/s net of start-up`,
+  );

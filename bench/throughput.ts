@@ -57,19 +57,35 @@ const variedAt = (i: number) => variedBase * (1 + (i % 97) * 1e-4);
 
 // ── the limit: the Zhengzhou graph written out by hand ────────────────────────────────────────────────────
 const inputs = {
-  h_gdp_2020: num('henan.gdp_2020'), h_new_jobs_total: num('henan.new_jobs_total'), h_cert_new_2020: num('henan.cert_new_2020'),
-  h_cert_new_total: num('henan.cert_new_total'), h_high_skill_2020: num('henan.high_skill_2020'),
-  h_mediation_success_rate: num('henan.mediation_success_rate'), h_arbitration_closure_rate: num('henan.arbitration_closure_rate'),
-  new_jobs_share: variedBase, new_jobs_per_year: num('new_jobs_per_year'), unemployment_rate_current: num('unemployment_rate_current'),
-  unemployment_rate_uplift: num('unemployment_rate_uplift'), pension_urban_step: num('pension_urban_step'),
-  pension_rural_growth: num('pension_rural_growth'), injury_growth_basis1: num('injury_growth_basis1'),
-  high_title_increase: num('high_title_increase'), arbitration_margin: num('arbitration_margin'), resident_pop_2019: num('resident_pop_2019'),
-  pop_increase_per_year: num('pop_increase_per_year'), ecard_working_age_uptake: num('ecard_working_age_uptake'),
-  ecard_other_uptake: num('ecard_other_uptake'), tech_talent_baseline: num('tech_talent.baseline'),
+  h_gdp_2020: num('henan.gdp_2020'),
+  h_new_jobs_total: num('henan.new_jobs_total'),
+  h_cert_new_2020: num('henan.cert_new_2020'),
+  h_cert_new_total: num('henan.cert_new_total'),
+  h_high_skill_2020: num('henan.high_skill_2020'),
+  h_mediation_success_rate: num('henan.mediation_success_rate'),
+  h_arbitration_closure_rate: num('henan.arbitration_closure_rate'),
+  new_jobs_share: variedBase,
+  new_jobs_per_year: num('new_jobs_per_year'),
+  unemployment_rate_current: num('unemployment_rate_current'),
+  unemployment_rate_uplift: num('unemployment_rate_uplift'),
+  pension_urban_step: num('pension_urban_step'),
+  pension_rural_growth: num('pension_rural_growth'),
+  injury_growth_basis1: num('injury_growth_basis1'),
+  high_title_increase: num('high_title_increase'),
+  arbitration_margin: num('arbitration_margin'),
+  resident_pop_2019: num('resident_pop_2019'),
+  pop_increase_per_year: num('pop_increase_per_year'),
+  ecard_working_age_uptake: num('ecard_working_age_uptake'),
+  ecard_other_uptake: num('ecard_other_uptake'),
+  tech_talent_baseline: num('tech_talent.baseline'),
   high_skill_talent_baseline: num('high_skill_talent.baseline'),
-  rural_transfer_increments: series('rural_transfer_increments'), returnee_entrepreneurs: series('returnee_entrepreneurs'),
-  rural_skills_training: series('rural_skills_training'), unemployment_insured_series: series('unemployment_insured_series'),
-  injury_provincial_targets: series('injury_provincial_targets'), high_title_new: series('high_title_new'), cert_new: series('cert_new'),
+  rural_transfer_increments: series('rural_transfer_increments'),
+  returnee_entrepreneurs: series('returnee_entrepreneurs'),
+  rural_skills_training: series('rural_skills_training'),
+  unemployment_insured_series: series('unemployment_insured_series'),
+  injury_provincial_targets: series('injury_provincial_targets'),
+  high_title_new: series('high_title_new'),
+  cert_new: series('cert_new'),
 };
 type Inputs = typeof inputs;
 const last = (s: number[]) => s[s.length - 1]!;
@@ -77,14 +93,42 @@ const YEARS_2015_2020 = [2015, 2016, 2017, 2018, 2019, 2020];
 
 /** Output order of `limit` (engine keys), for the agreement check. */
 const LIMIT_KEYS = [
-  'henan.tech_talent_2025', 'henan.high_skill_2025', 'tech_talent_gdp_share', 'high_skill_share', 'mediation_success_rate.basis',
-  'rural_labour_transfer.trend', 'returnee_per_year', 'rural_skills_training_total.trend', 'unemployment_insured_growth',
-  'unemployment_insured.trend', 'injury_growth', 'high_title_annual', 'cert_share', 'new_urban_jobs.basis1', 'new_urban_jobs.basis2',
-  'unemployment_rate.basis', 'pension_urban.basis', 'pension_rural.basis', 'injury_insured.basis1', 'high_title_talent.basis2',
-  'arbitration_closure_rate.basis', 'card_coverage_2025', 'social_card_holders.basis', 'ecard_coverage.basis', 'tech_talent_growth_basis1',
-  'high_skill_growth_basis1', 'tech_talent.basis2', 'high_skill_talent.basis2', 'returnee_entrepreneurship.trend',
-  'unemployment_insured.chosen_path', 'injury_insured.basis2', 'high_title_talent.basis1', 'cert_new_professional.basis',
-  'tech_talent.basis1', 'high_skill_talent.basis1', 'pension_insured.sum_of_parts',
+  'henan.tech_talent_2025',
+  'henan.high_skill_2025',
+  'tech_talent_gdp_share',
+  'high_skill_share',
+  'mediation_success_rate.basis',
+  'rural_labour_transfer.trend',
+  'returnee_per_year',
+  'rural_skills_training_total.trend',
+  'unemployment_insured_growth',
+  'unemployment_insured.trend',
+  'injury_growth',
+  'high_title_annual',
+  'cert_share',
+  'new_urban_jobs.basis1',
+  'new_urban_jobs.basis2',
+  'unemployment_rate.basis',
+  'pension_urban.basis',
+  'pension_rural.basis',
+  'injury_insured.basis1',
+  'high_title_talent.basis2',
+  'arbitration_closure_rate.basis',
+  'card_coverage_2025',
+  'social_card_holders.basis',
+  'ecard_coverage.basis',
+  'tech_talent_growth_basis1',
+  'high_skill_growth_basis1',
+  'tech_talent.basis2',
+  'high_skill_talent.basis2',
+  'returnee_entrepreneurship.trend',
+  'unemployment_insured.chosen_path',
+  'injury_insured.basis2',
+  'high_title_talent.basis1',
+  'cert_new_professional.basis',
+  'tech_talent.basis1',
+  'high_skill_talent.basis1',
+  'pension_insured.sum_of_parts',
 ] as const;
 
 function limit(p: Inputs, out: Float64Array): void {
@@ -142,7 +186,14 @@ function limit(p: Inputs, out: Float64Array): void {
 
 // ── naive: mathjs evaluate(string) per formula, every time ───────────────────────────────────────────────
 const math = create(all!, { matrix: 'Array' });
-math.import(Object.fromEntries(Object.entries(METHODS).filter(([n]) => n !== 'at').map(([n, m]) => [n, m.fn])), { override: true });
+math.import(
+  Object.fromEntries(
+    Object.entries(METHODS)
+      .filter(([n]) => n !== 'at')
+      .map(([n, m]) => [n, m.fn]),
+  ),
+  { override: true },
+);
 const flat = (key: string) => key.replace(/\./g, '__');
 const aliases = Object.keys(model.imports);
 const naiveSteps = program.order.map((s) => {
@@ -151,7 +202,8 @@ const naiveSteps = program.order.map((s) => {
   // names in an imported model's formula are relative to that model
   const prefix = aliases.find((a) => node.key.startsWith(`${a}.`) && node.kind !== 'derivation' && node.kind !== 'indicator') ?? '';
   const text = node.expr.text.replace(/(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?!\s*\(|\w)/g, (name: string) =>
-    program.slotOf.has(prefix ? `${prefix}.${name}` : name) ? flat(prefix ? `${prefix}.${name}` : name) : name);
+    program.slotOf.has(prefix ? `${prefix}.${name}` : name) ? flat(prefix ? `${prefix}.${name}` : name) : name,
+  );
   return { name: flat(node.key), text };
 });
 const variedName = flat(VARIED);
@@ -181,7 +233,8 @@ function agree(): string[] {
   for (let i = 0; i < 20; i++) engine(variedAt(i)); // past the tier-up to straight-line code
   const e = engine(v);
   program.order.forEach((s) => {
-    if (!Object.is(e[s], closures[s]) && JSON.stringify(e[s]) !== JSON.stringify(closures[s])) problems.push(`straight-line ${program.nodes[s]!.key}: ${e[s]} ≠ closures ${closures[s]}`);
+    if (!Object.is(e[s], closures[s]) && JSON.stringify(e[s]) !== JSON.stringify(closures[s]))
+      problems.push(`straight-line ${program.nodes[s]!.key}: ${e[s]} ≠ closures ${closures[s]}`);
   });
   const out = new Float64Array(LIMIT_KEYS.length);
   limit({ ...inputs, new_jobs_share: v }, out);
@@ -201,7 +254,8 @@ function agree(): string[] {
   }
   // indicator slots only name their primary derivation: the limit needs no code for them
   const computed = program.order.filter((s) => program.nodes[s]!.expr && program.nodes[s]!.kind !== 'indicator').length;
-  if (computed !== LIMIT_KEYS.length) problems.push(`the model computes ${computed} formulas, the limit ${LIMIT_KEYS.length}: bench/throughput.ts is out of date`);
+  if (computed !== LIMIT_KEYS.length)
+    problems.push(`the model computes ${computed} formulas, the limit ${LIMIT_KEYS.length}: bench/throughput.ts is out of date`);
   return problems;
 }
 
@@ -211,17 +265,31 @@ const variants: Record<string, (i: number) => void> = {
   limit: (() => {
     const out = new Float64Array(LIMIT_KEYS.length);
     const p = { ...inputs };
-    return (i: number) => { p.new_jobs_share = variedAt(i); limit(p, out); sink += out[35]!; };
+    return (i: number) => {
+      p.new_jobs_share = variedAt(i);
+      limit(p, out);
+      sink += out[35]!;
+    };
   })(),
-  engine: (i: number) => { sink += engine(variedAt(i))[slot('pension_insured')] as number; },
-  'engine, closures only': (i: number) => { sink += engine(variedAt(i), closureOrder)[slot('pension_insured')] as number; },
+  engine: (i: number) => {
+    sink += engine(variedAt(i))[slot('pension_insured')] as number;
+  },
+  'engine, closures only': (i: number) => {
+    sink += engine(variedAt(i), closureOrder)[slot('pension_insured')] as number;
+  },
   'engine, one assumption (Evaluator.set)': (() => {
     const ev = new Evaluator(model);
-    return (i: number) => { ev.set(VARIED, variedAt(i)); sink += ev.value('new_urban_jobs.basis1') as number; };
+    return (i: number) => {
+      ev.set(VARIED, variedAt(i));
+      sink += ev.value('new_urban_jobs.basis1') as number;
+    };
   })(),
   naive: (() => {
     const scope: Record<string, unknown> = {};
-    return (i: number) => { naive(scope, variedAt(i)); sink += scope['pension_insured'] as number; };
+    return (i: number) => {
+      naive(scope, variedAt(i));
+      sink += scope['pension_insured'] as number;
+    };
   })(),
 };
 
@@ -254,12 +322,19 @@ for (let r = 0; r < REPEATS; r++) for (const n of names) rates[n]!.push(rate(var
 
 const med = Object.fromEntries(names.map((n) => [n, median(rates[n]!)]));
 const fmt = (x: number) => (x >= 1e4 ? `${(x / 1000).toFixed(0)}k` : x.toFixed(0));
-console.log(`throughput — ${MODEL}: ${program.nodes.length} slots, ${LIMIT_KEYS.length} formulas; full evaluations per second (median of ${REPEATS} × ${SLICE_MS} ms, Node ${process.version})`);
-for (const n of names) console.log(`  ${n.padEnd(40)} ${fmt(med[n]!).padStart(8)}/s   ${(1e6 / med[n]!).toFixed(2).padStart(9)} µs per evaluation`);
+console.log(
+  `throughput — ${MODEL}: ${program.nodes.length} slots, ${LIMIT_KEYS.length} formulas; full evaluations per second (median of ${REPEATS} × ${SLICE_MS} ms, Node ${process.version})`,
+);
+for (const n of names)
+  console.log(`  ${n.padEnd(40)} ${fmt(med[n]!).padStart(8)}/s   ${(1e6 / med[n]!).toFixed(2).padStart(9)} µs per evaluation`);
 const ofLimit = med['engine']! / med['limit']!;
 const overNaive = med['engine']! / med['naive']!;
-console.log(`  engine / limit = ${(ofLimit * 100).toFixed(0)}%   (goal ≥ 50%)  ${ofLimit >= 0.5 ? 'ok' : 'MISSED'}   closures only: ${((med['engine, closures only']! / med['limit']!) * 100).toFixed(0)}%`);
+console.log(
+  `  engine / limit = ${(ofLimit * 100).toFixed(0)}%   (goal ≥ 50%)  ${ofLimit >= 0.5 ? 'ok' : 'MISSED'}   closures only: ${((med['engine, closures only']! / med['limit']!) * 100).toFixed(0)}%`,
+);
 console.log(`  engine / naive = ${overNaive.toFixed(0)}×   (goal ≥ 20×)  ${overNaive >= 20 ? 'ok' : 'MISSED'}`);
-console.log('  (engine: straight-line code after a few full runs, which computes once what no assumption reaches; the limit recomputes every formula)');
+console.log(
+  '  (engine: straight-line code after a few full runs, which computes once what no assumption reaches; the limit recomputes every formula)',
+);
 if (ofLimit < 0.5 || overNaive < 20) process.exitCode = 1;
 if (!Number.isFinite(sink)) console.log('  (sink', sink, ')');

@@ -67,7 +67,15 @@ class FakeStdin extends EventEmitter {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const KEY = { right: '\u001b[C', left: '\u001b[D', down: '\u001b[B', up: '\u001b[A', enter: '\r', shiftRight: '\u001b[1;2C', shiftLeft: '\u001b[1;2D' };
+const KEY = {
+  right: '\u001b[C',
+  left: '\u001b[D',
+  down: '\u001b[B',
+  up: '\u001b[A',
+  enter: '\r',
+  shiftRight: '\u001b[1;2C',
+  shiftLeft: '\u001b[1;2D',
+};
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const model = loadModel(resolve(root, 'models', 'zhengzhou-hrss-14th.yaml'));
@@ -147,7 +155,9 @@ await measure('detail chart (v): ←/→ (recompute + chart)', (i) => (i % 4 < 2
 instance.unmount();
 
 // four scenarios side by side (cesuan tui a.yaml b.yaml c.yaml d.yaml)
-const four = ['zhengzhou-slower-insurance', 'zhengzhou-growth-cut', 'zhengzhou-faster-talent', 'zhengzhou-provincial-revised'].map((f) => loadScenario(resolve(root, 'scenarios', `${f}.yaml`)));
+const four = ['zhengzhou-slower-insurance', 'zhengzhou-growth-cut', 'zhengzhou-faster-talent', 'zhengzhou-provincial-revised'].map((f) =>
+  loadScenario(resolve(root, 'scenarios', `${f}.yaml`)),
+);
 instance = mount({ model: four[0]!.model, scenario: four[0], others: four.slice(1), scenariosDir: resolve(root, 'scenarios') });
 await sleep(100);
 await measure('compare, 4 scenarios: ↑/↓ selection', (i) => (i % 20 < 10 ? KEY.down : KEY.up));
@@ -181,15 +191,27 @@ const fullMs = computeMs(FULL_SAMPLES);
 const all = Object.values(runs).flat();
 const fmt = (x: number) => x.toFixed(2).padStart(7);
 console.log(`cesuan tui keypress-to-frame, ${model.spec.id}, 80×24, React production build, colours on, keys ${GAP_MS} ms apart`);
-console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (timings grow with load)`);
+console.log(
+  `machine: ${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (timings grow with load)`,
+);
 console.log(`${'keypress → frame, wall clock (ms)'.padEnd(56)}      n  median     p95     max │ ink draw  CPU/key (medians)`);
 for (const [name, samples] of Object.entries(runs)) {
   const s = stats(samples);
-  console.log(`${name.padEnd(56)} ${String(s.n).padStart(6)} ${fmt(s.median)} ${fmt(s.p95)} ${fmt(s.max)} │ ${fmt(stats(inkRuns[name]!).median)}  ${fmt(stats(cpuRuns[name]!).median)}`);
+  console.log(
+    `${name.padEnd(56)} ${String(s.n).padStart(6)} ${fmt(s.median)} ${fmt(s.p95)} ${fmt(s.max)} │ ${fmt(stats(inkRuns[name]!).median)}  ${fmt(stats(cpuRuns[name]!).median)}`,
+  );
 }
 const total = stats(all);
-console.log(`${'all keypresses'.padEnd(56)} ${String(total.n).padStart(6)} ${fmt(total.median)} ${fmt(total.p95)} ${fmt(total.max)} │ ${fmt(stats(Object.values(inkRuns).flat()).median)}  ${fmt(stats(Object.values(cpuRuns).flat()).median)}`);
-console.log(`uncertainty bands (quickUncertainty, median): ${QUICK_SAMPLES} samples ${quickMs.toFixed(2)} ms in the keypress frame; ${FULL_SAMPLES} samples ${fullMs.toFixed(2)} ms, ${REFINE_MS} ms after the last change`);
+console.log(
+  `${'all keypresses'.padEnd(56)} ${String(total.n).padStart(6)} ${fmt(total.median)} ${fmt(total.p95)} ${fmt(total.max)} │ ${fmt(stats(Object.values(inkRuns).flat()).median)}  ${fmt(stats(Object.values(cpuRuns).flat()).median)}`,
+);
+console.log(
+  `uncertainty bands (quickUncertainty, median): ${QUICK_SAMPLES} samples ${quickMs.toFixed(2)} ms in the keypress frame; ${FULL_SAMPLES} samples ${fullMs.toFixed(2)} ms, ${REFINE_MS} ms after the last change`,
+);
 const met = total.median <= GOAL_MS && total.p95 <= GOAL_MS;
-console.log(`goal: median ≤ ${GOAL_MS} ms and p95 ≤ ${GOAL_MS} ms → ${met ? 'met' : 'MISSED'} (median ${total.median.toFixed(2)} ms, p95 ${total.p95.toFixed(2)} ms)`);
+console.log(
+  `goal: median ≤ ${GOAL_MS} ms and p95 ≤ ${GOAL_MS} ms → ${met ? 'met' : 'MISSED'} (median ${total.median.toFixed(2)} ms, p95 ${total.p95.toFixed(2)} ms)`,
+);
 process.exitCode = met ? 0 : 1;

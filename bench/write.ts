@@ -43,7 +43,9 @@ const m = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)]
 const size = statSync(out).size;
 rmSync(dir, { recursive: true, force: true });
 console.log(`write zhengzhou .docx (${(size / 1024).toFixed(1)} KiB): ${m.docx.toFixed(0)} ms median of ${REPEATS}; goal ≤ ${GOAL_MS} ms`);
-console.log(`  = ${(m.docx / m.run).toFixed(2)}× \`cesuan run --format json\` (${m.run.toFixed(0)} ms), ${(m.docx / m.node).toFixed(2)}× \`node -e 0\` (${m.node.toFixed(0)} ms)`);
+console.log(
+  `  = ${(m.docx / m.run).toFixed(2)}× \`cesuan run --format json\` (${m.run.toFixed(0)} ms), ${(m.docx / m.node).toFixed(2)}× \`node -e 0\` (${m.node.toFixed(0)} ms)`,
+);
 console.log(`  write .md with audit, paths, projection: ${m.md.toFixed(0)} ms`);
 if (m.docx > GOAL_MS) {
   console.error(`bench/write: ${m.docx.toFixed(0)} ms is over the ${GOAL_MS} ms goal`);

@@ -94,7 +94,9 @@ const cli = await build({
   external: ['react-devtools-core'],
   define: { __CESUAN_BUILD__: JSON.stringify(buildId) },
   plugins: [lazyModules],
-  banner: { js: "import { createRequire as __cesuanCreateRequire } from 'node:module'; const require = __cesuanCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cesuanCreateRequire } from 'node:module'; const require = __cesuanCreateRequire(import.meta.url);",
+  },
   metafile: true,
 });
 
@@ -106,7 +108,11 @@ function writeAtomic(path, contents) {
   renameSync(temp, path);
 }
 
-const entries = new Set(Object.entries(cli.metafile.outputs).filter(([, o]) => o.entryPoint).map(([f]) => join(root, f)));
+const entries = new Set(
+  Object.entries(cli.metafile.outputs)
+    .filter(([, o]) => o.entryPoint)
+    .map(([f]) => join(root, f)),
+);
 const written = new Set([...lazyFiles.map((f) => f.path), ...cli.outputFiles.map((f) => f.path)]);
 // what others import before what imports them: lazy bundles, shared chunks, lazily imported entries, cli.js
 const main = join(dist, 'cli.js');

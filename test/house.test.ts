@@ -16,16 +16,25 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-interface Edge { from: string; to: string; dynamic: boolean }
+interface Edge {
+  from: string;
+  to: string;
+  dynamic: boolean;
+}
 
 function edgesOf(file: string): Edge[] {
   const text = readFileSync(file, 'utf8');
   const edges: Edge[] = [];
-  const spec = /(import\s+type\s[^;]*?from\s*|import\s[^;]*?from\s*|export\s[^;]*?from\s*|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\2/g;
+  const spec =
+    /(import\s+type\s[^;]*?from\s*|import\s[^;]*?from\s*|export\s[^;]*?from\s*|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\2/g;
   for (const m of text.matchAll(spec)) {
     const target = resolve(dirname(file), m[3]!).replace(/\.js$/, '');
     const to = [`${target}.ts`, `${target}.tsx`, join(target, 'index.ts')].find((c) => {
-      try { return statSync(c).isFile(); } catch { return false; }
+      try {
+        return statSync(c).isFile();
+      } catch {
+        return false;
+      }
     });
     if (to) edges.push({ from: file, to, dynamic: m[1]!.includes('(') });
   }
@@ -42,7 +51,7 @@ const area = (file: string): string => {
 /** What each area may import (besides itself). */
 const ALLOWED: Record<string, string[]> = {
   model: [],
-  'engine': ['model'],
+  engine: ['model'],
   'engine/methods': ['engine'],
   'engine/graph': ['engine', 'engine/methods', 'model'],
   'engine/uncertainty': ['engine', 'engine/methods', 'engine/graph', 'model'],
@@ -77,7 +86,14 @@ describe('the house: imports run one way', () => {
       state.set(file, 'open');
       stack.push(file);
       for (const to of next.get(file) ?? []) {
-        if (state.get(to) === 'open') circles.push(stack.slice(stack.indexOf(to)).concat(to).map((f) => relative(src, f)).join(' → '));
+        if (state.get(to) === 'open')
+          circles.push(
+            stack
+              .slice(stack.indexOf(to))
+              .concat(to)
+              .map((f) => relative(src, f))
+              .join(' → '),
+          );
         else if (!state.has(to)) visit(to);
       }
       stack.pop();

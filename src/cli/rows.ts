@@ -36,7 +36,8 @@ export interface RowSink {
 /** `--format`, else the --out extension, else `fallback`. */
 export function streamFormat(format: string | undefined, out: string | undefined, fallback: StreamFormat = 'csv'): StreamFormat {
   if (format) {
-    if (!(STREAM_FORMATS as string[]).includes(format)) throw new Exit(EXIT.badInput, `--format must be one of ${STREAM_FORMATS.join(', ')}, not "${format}"`);
+    if (!(STREAM_FORMATS as string[]).includes(format))
+      throw new Exit(EXIT.badInput, `--format must be one of ${STREAM_FORMATS.join(', ')}, not "${format}"`);
     return format as StreamFormat;
   }
   const ext = out?.split('.').pop()?.toLowerCase();
@@ -171,8 +172,12 @@ async function openXlsxSink(options: SinkOptions): Promise<RowSink> {
       return rows;
     },
     write(values) {
-      if (rows >= XLSX_MAX_ROWS) throw new Exit(EXIT.badInput, `more than ${XLSX_MAX_ROWS.toLocaleString('en')} rows do not fit in an Excel sheet; write CSV instead`);
-      sheet.addRow(values.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v ?? null))).commit();
+      if (rows >= XLSX_MAX_ROWS)
+        throw new Exit(
+          EXIT.badInput,
+          `more than ${XLSX_MAX_ROWS.toLocaleString('en')} rows do not fit in an Excel sheet; write CSV instead`,
+        );
+      sheet.addRow(values.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : (v ?? null)))).commit();
       rows++;
     },
     async close() {

@@ -13,7 +13,10 @@ export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const;
 
 /** Raised to leave with a message and an exit code (caught in main). */
 export class Exit extends Error {
-  constructor(readonly code: number, message = '') {
+  constructor(
+    readonly code: number,
+    message = '',
+  ) {
     super(message);
   }
 }
@@ -37,17 +40,24 @@ export function assertFinite(result: ModelResult): void {
  * Where overrides were written, for messages: `--set name=value` on the command line, else the scenario's
  * `set:` block. Unknown `--set` names are refused here, naming the flag.
  */
-export function overrideSource(model: LoadedModel, scenario: LoadedScenario | undefined, extra: Record<string, number | string>): Locatable | undefined {
+export function overrideSource(
+  model: LoadedModel,
+  scenario: LoadedScenario | undefined,
+  extra: Record<string, number | string>,
+): Locatable | undefined {
   const known = new Set(programFor(model).assumptionKeys);
   for (const key of Object.keys(extra)) {
     if (!known.has(key)) {
       const list = [...known].slice(0, 12).join(', ');
-      throw new Exit(EXIT.badInput, `--set ${key}: "${key}" is not an assumption of ${model.spec.id} (assumptions: ${list}${known.size > 12 ? ', …' : ''})`);
+      throw new Exit(
+        EXIT.badInput,
+        `--set ${key}: "${key}" is not an assumption of ${model.spec.id} (assumptions: ${list}${known.size > 12 ? ', …' : ''})`,
+      );
     }
   }
   if (Object.keys(extra).length === 0) return scenario;
   const commandLine = { file: '--set', line: 1, col: 1 };
-  const fromScenario = (path: FieldPath) => (path[0] === 'set' && typeof path[1] === 'string' && path[1] in extra);
+  const fromScenario = (path: FieldPath) => path[0] === 'set' && typeof path[1] === 'string' && path[1] in extra;
   return {
     locate: (path) => (fromScenario(path) || !scenario ? commandLine : scenario.locate(path)),
     locateKey: (path) => (fromScenario(path) || !scenario ? commandLine : scenario.locateKey(path)),
@@ -66,7 +76,8 @@ export function loadAndEvaluate(path: string, extra: Record<string, number | str
 
 export function parseFormat(value: string | undefined, out?: string): Format {
   if (value) {
-    if (!(FORMATS as string[]).includes(value)) throw new Exit(EXIT.badInput, `--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
+    if (!(FORMATS as string[]).includes(value))
+      throw new Exit(EXIT.badInput, `--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
     return value as Format;
   }
   const ext = out?.split('.').pop()?.toLowerCase();
@@ -84,7 +95,8 @@ export function parseSet(values: string[] = []): Record<string, number | string>
     if (i <= 0) throw new Exit(EXIT.badInput, `--set expects name=value, got "${v}"`);
     const raw = v.slice(i + 1).trim();
     // 2020-01-01 would be read as the subtraction 2018
-    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw)) throw new Exit(EXIT.badInput, `--set ${v.slice(0, i).trim()}: ${raw} is a date, not a number or a formula`);
+    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw))
+      throw new Exit(EXIT.badInput, `--set ${v.slice(0, i).trim()}: ${raw} is a date, not a number or a formula`);
     const n = Number(raw);
     out[v.slice(0, i).trim()] = raw !== '' && Number.isFinite(n) ? n : raw;
   }

@@ -40,12 +40,18 @@ function short(x: number): string {
 /** One-line description, e.g. `triangular(0.015, 0.025, 0.04)`. */
 export function describeDistribution(d: DistributionSpec): string {
   switch (d.dist) {
-    case 'normal': return `normal(mean ${short(d.mean)}, sd ${short(d.sd)})`;
-    case 'lognormal': return `lognormal(mu ${short(d.mu)}, sigma ${short(d.sigma)})`;
-    case 'uniform': return `uniform(${short(d.min)}, ${short(d.max)})`;
-    case 'triangular': return `triangular(${short(d.min)}, ${short(d.mode)}, ${short(d.max)})`;
-    case 'pert': return `pert(${short(d.min)}, ${short(d.mode)}, ${short(d.max)})`;
-    case 'interval': return `90% in [${short(d.to[0])}, ${short(d.to[1])}]`;
+    case 'normal':
+      return `normal(mean ${short(d.mean)}, sd ${short(d.sd)})`;
+    case 'lognormal':
+      return `lognormal(mu ${short(d.mu)}, sigma ${short(d.sigma)})`;
+    case 'uniform':
+      return `uniform(${short(d.min)}, ${short(d.max)})`;
+    case 'triangular':
+      return `triangular(${short(d.min)}, ${short(d.mode)}, ${short(d.max)})`;
+    case 'pert':
+      return `pert(${short(d.min)}, ${short(d.mode)}, ${short(d.max)})`;
+    case 'interval':
+      return `90% in [${short(d.to[0])}, ${short(d.to[1])}]`;
   }
 }
 
@@ -54,7 +60,12 @@ export function describeDistribution(d: DistributionSpec): string {
  * @param at where a field of the distribution was written (`[]` = the distribution itself)
  * @param field dotted name of the distribution (e.g. `assumptions.injury_growth.uncertain`)
  */
-export function checkDistribution(d: DistributionSpec, assumption: Pick<AssumptionSpec, 'range' | 'unit'>, at: (sub: FieldPath) => Position, field: string): void {
+export function checkDistribution(
+  d: DistributionSpec,
+  assumption: Pick<AssumptionSpec, 'range' | 'unit'>,
+  at: (sub: FieldPath) => Position,
+  field: string,
+): void {
   const fail = (message: string, sub: FieldPath = []): never => {
     throw new CesuanError(message, at(sub), [field, ...sub].join('.'));
   };
@@ -87,12 +98,17 @@ export function checkDistribution(d: DistributionSpec, assumption: Pick<Assumpti
   if (mass >= MIN_MASS_IN_RANGE) return;
   const median = shapeOf(d).quantile(0.5);
   const hints: string[] = [];
-  if (assumption.unit === 'ratio' && d.dist !== 'lognormal' && Math.abs(median) > 1 && range[1] <= 1) hints.push(`rates are ratios here (0.035 = 3.5%)`);
+  if (assumption.unit === 'ratio' && d.dist !== 'lognormal' && Math.abs(median) > 1 && range[1] <= 1)
+    hints.push(`rates are ratios here (0.035 = 3.5%)`);
   if (d.dist === 'lognormal') {
     const mid = (range[0] + range[1]) / 2;
-    hints.push(`mu and sigma are of ln x (this median is e^mu = ${short(median)})${mid > 0 ? `; for a median of ${short(mid)} write mu: ${short(Math.log(mid))}` : ''}`);
+    hints.push(
+      `mu and sigma are of ln x (this median is e^mu = ${short(median)})${mid > 0 ? `; for a median of ${short(mid)} write mu: ${short(Math.log(mid))}` : ''}`,
+    );
   }
-  fail(`${describeDistribution(d)} puts ${percent(mass)} of its probability inside the assumption's range [${range[0]}, ${range[1]}] (it is cut to the range; at least ${percent(MIN_MASS_IN_RANGE)} must remain)${hints.length ? `; ${hints.join('; ')}` : ''}`);
+  fail(
+    `${describeDistribution(d)} puts ${percent(mass)} of its probability inside the assumption's range [${range[0]}, ${range[1]}] (it is cut to the range; at least ${percent(MIN_MASS_IN_RANGE)} must remain)${hints.length ? `; ${hints.join('; ')}` : ''}`,
+  );
 }
 
 /** Every `assumptions.<id>.uncertain` of a model. */
@@ -110,7 +126,11 @@ export function checkScenarioDistributions(spec: ScenarioSpec, locate: (path: Fi
     const found = findAssumption(model, key);
     if (!found) {
       const known = Object.keys(model.spec.assumptions);
-      throw new CesuanError(`"${key}" is not an assumption of ${model.spec.id} (assumptions: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}; imported ones as alias.name)`, locate(['uncertain', key]), `uncertain.${key}`);
+      throw new CesuanError(
+        `"${key}" is not an assumption of ${model.spec.id} (assumptions: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}; imported ones as alias.name)`,
+        locate(['uncertain', key]),
+        `uncertain.${key}`,
+      );
     }
     checkDistribution(d, found.spec, (sub) => locate(['uncertain', key, ...sub]), `uncertain.${key}`);
   }

@@ -59,9 +59,15 @@ function readSpecFile<T>(path: string, kind: 'model' | 'scenario'): SpecFile<T> 
 
 /** Resolve `ref` (a model id or a path) as seen from the file `from`. */
 export function resolveModelRef(ref: string, from: string): string {
-  const candidates = ref.endsWith('.yaml') || ref.endsWith('.yml') || ref.includes('/')
-    ? [resolve(dirname(from), ref), resolve(ref)]
-    : [resolve(dirname(from), `${ref}.yaml`), resolve(dirname(from), '..', 'models', `${ref}.yaml`), resolve('models', `${ref}.yaml`), resolve(MODELS_DIR, `${ref}.yaml`)];
+  const candidates =
+    ref.endsWith('.yaml') || ref.endsWith('.yml') || ref.includes('/')
+      ? [resolve(dirname(from), ref), resolve(ref)]
+      : [
+          resolve(dirname(from), `${ref}.yaml`),
+          resolve(dirname(from), '..', 'models', `${ref}.yaml`),
+          resolve('models', `${ref}.yaml`),
+          resolve(MODELS_DIR, `${ref}.yaml`),
+        ];
   const found = candidates.find((c) => existsSync(c));
   if (!found) throw new Error(`model "${ref}" not found (looked for ${[...new Set(candidates.map(displayPath))].join(', ')})`);
   return found;
@@ -73,12 +79,21 @@ export const MAX_HORIZON_YEARS = 100;
 function checkIdentifiers(spec: ModelSpec, locate: ParsedFile['locate']): void {
   const { base, target } = spec.years;
   if (!(target > base && target - base <= MAX_HORIZON_YEARS)) {
-    throw new CesuanError(`the target year ${target} must come after the base year ${base}, at most ${MAX_HORIZON_YEARS} years on`, locate(['years', 'target']), 'years.target');
+    throw new CesuanError(
+      `the target year ${target} must come after the base year ${base}, at most ${MAX_HORIZON_YEARS} years on`,
+      locate(['years', 'target']),
+      'years.target',
+    );
   }
   const seen = new Map<string, string>();
   const claim = (name: string, kind: string, path: FieldPath) => {
     const earlier = seen.get(name);
-    if (earlier) throw new CesuanError(`"${name}" is already used as ${earlier}; ids must be unique across series, assumptions, indicators and imports`, locate(path), path.join('.'));
+    if (earlier)
+      throw new CesuanError(
+        `"${name}" is already used as ${earlier}; ids must be unique across series, assumptions, indicators and imports`,
+        locate(path),
+        path.join('.'),
+      );
     seen.set(name, kind);
   };
   for (const a of Object.keys(spec.imports)) claim(a, 'an import alias', ['imports', a]);
@@ -87,22 +102,38 @@ function checkIdentifiers(spec: ModelSpec, locate: ParsedFile['locate']): void {
   for (const i of Object.keys(spec.indicators)) claim(i, 'an indicator', ['indicators', i]);
   for (const [sid, s] of Object.entries(spec.series)) {
     if (s.years.length !== s.values.length) {
-      throw new CesuanError(`series has ${s.years.length} years but ${s.values.length} values`, locate(['series', sid, 'values']), `series.${sid}.values`);
+      throw new CesuanError(
+        `series has ${s.years.length} years but ${s.values.length} values`,
+        locate(['series', sid, 'values']),
+        `series.${sid}.values`,
+      );
     }
   }
   for (const [aid, a] of Object.entries(spec.assumptions)) {
     if (a.range && a.range[0] > a.range[1]) {
-      throw new CesuanError(`range minimum ${a.range[0]} is above its maximum ${a.range[1]}`, locate(['assumptions', aid, 'range']), `assumptions.${aid}.range`);
+      throw new CesuanError(
+        `range minimum ${a.range[0]} is above its maximum ${a.range[1]}`,
+        locate(['assumptions', aid, 'range']),
+        `assumptions.${aid}.range`,
+      );
     }
   }
   const groups = new Set(spec.groups.map((g) => g.id));
   for (const [iid, ind] of Object.entries(spec.indicators)) {
     const base = ['indicators', iid];
     if (ind.primary && !ind.derivations[ind.primary]) {
-      throw new CesuanError(`primary derivation "${ind.primary}" is not among this indicator's derivations (${Object.keys(ind.derivations).join(', ') || 'none'})`, locate([...base, 'primary']), `indicators.${iid}.primary`);
+      throw new CesuanError(
+        `primary derivation "${ind.primary}" is not among this indicator's derivations (${Object.keys(ind.derivations).join(', ') || 'none'})`,
+        locate([...base, 'primary']),
+        `indicators.${iid}.primary`,
+      );
     }
     if (ind.primary && ind.derivations[ind.primary]!.formula === undefined) {
-      throw new CesuanError(`primary derivation "${ind.primary}" has no formula`, locate([...base, 'primary']), `indicators.${iid}.primary`);
+      throw new CesuanError(
+        `primary derivation "${ind.primary}" has no formula`,
+        locate([...base, 'primary']),
+        `indicators.${iid}.primary`,
+      );
     }
     if (ind.parent && !spec.indicators[ind.parent]) {
       throw new CesuanError(`parent "${ind.parent}" is not an indicator`, locate([...base, 'parent']), `indicators.${iid}.parent`);
@@ -110,7 +141,10 @@ function checkIdentifiers(spec: ModelSpec, locate: ParsedFile['locate']): void {
     if (ind.group && groups.size && !groups.has(ind.group)) {
       throw new CesuanError(`group "${ind.group}" is not declared in groups`, locate([...base, 'group']), `indicators.${iid}.group`);
     }
-    for (const [k, v] of Object.entries({ ...Object.fromEntries(Object.entries(ind.derivations).map(([d, s]) => [d, s.source.ref])), baseline: ind.baseline.source?.ref })) {
+    for (const [k, v] of Object.entries({
+      ...Object.fromEntries(Object.entries(ind.derivations).map(([d, s]) => [d, s.source.ref])),
+      baseline: ind.baseline.source?.ref,
+    })) {
       if (v !== undefined && !(v in spec.sources)) {
         const path = k === 'baseline' ? [...base, 'baseline', 'source', 'ref'] : [...base, 'derivations', k, 'source', 'ref'];
         throw new CesuanError(`source "${v}" is not declared in sources`, locate(path), path.join('.'));

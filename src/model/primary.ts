@@ -14,11 +14,22 @@ export function withPrimary(model: LoadedModel, primary: Record<string, string>,
   const indicators = { ...model.spec.indicators };
   for (const [id, basis] of entries) {
     const ind = indicators[id];
-    if (!ind) throw new CesuanError(`"${id}" is not an indicator of ${model.spec.id} (indicators: ${Object.keys(model.spec.indicators).join(', ')})`, at(['primary', id]), `primary.${id}`);
+    if (!ind)
+      throw new CesuanError(
+        `"${id}" is not an indicator of ${model.spec.id} (indicators: ${Object.keys(model.spec.indicators).join(', ')})`,
+        at(['primary', id]),
+        `primary.${id}`,
+      );
     const d = ind.derivations[basis];
-    const computable = Object.entries(ind.derivations).filter(([, x]) => x.formula !== undefined).map(([k]) => k);
+    const computable = Object.entries(ind.derivations)
+      .filter(([, x]) => x.formula !== undefined)
+      .map(([k]) => k);
     if (!d || d.formula === undefined) {
-      throw new CesuanError(`"${basis}" is not a derivation of ${id} with a formula (choose one of: ${computable.join(', ') || 'none'})`, at(['primary', id]), `primary.${id}`);
+      throw new CesuanError(
+        `"${basis}" is not a derivation of ${id} with a formula (choose one of: ${computable.join(', ') || 'none'})`,
+        at(['primary', id]),
+        `primary.${id}`,
+      );
     }
     indicators[id] = { ...ind, primary: basis };
   }

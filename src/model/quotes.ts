@@ -71,7 +71,9 @@ const cache = new Map<string, string[]>();
 export function documentLines(path: string): string[] {
   let lines = cache.get(path);
   if (!lines) {
-    lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    lines = readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
     cache.set(path, lines);
   }
   return lines;
@@ -125,7 +127,13 @@ export function checkQuotes(model: LoadedModel): QuoteCheck {
     const base = { field, ref: s.ref, document: doc, line: s.line, quote: s.quote, position };
     if (!doc) {
       // a source without a file (a press release, a provincial notice) cannot be checked; say so only when a file was named
-      if (model.spec.sources[s.ref]?.file) findings.push({ ...base, kind: 'no_document', foundAt: undefined, message: `document "${model.spec.sources[s.ref]!.file}" not found (looked beside the model and in documents/)` });
+      if (model.spec.sources[s.ref]?.file)
+        findings.push({
+          ...base,
+          kind: 'no_document',
+          foundAt: undefined,
+          message: `document "${model.spec.sources[s.ref]!.file}" not found (looked beside the model and in documents/)`,
+        });
       continue;
     }
     checked++;
@@ -142,14 +150,26 @@ export function checkQuotes(model: LoadedModel): QuoteCheck {
 /** Line `line` with `around` non-empty lines either side (blank lines between cells say nothing), numbered. */
 export function contextLines(lines: string[], line: number, around: number): Array<{ line: number; text: string }> {
   const before: Array<{ line: number; text: string }> = [];
-  for (let n = line - 1; n >= 1 && before.length < around; n--) if (lines[n - 1]!.trim() !== '') before.unshift({ line: n, text: lines[n - 1]! });
+  for (let n = line - 1; n >= 1 && before.length < around; n--)
+    if (lines[n - 1]!.trim() !== '') before.unshift({ line: n, text: lines[n - 1]! });
   const after: Array<{ line: number; text: string }> = [];
-  for (let n = line + 1; n <= lines.length && after.length < around; n++) if (lines[n - 1]!.trim() !== '') after.push({ line: n, text: lines[n - 1]! });
+  for (let n = line + 1; n <= lines.length && after.length < around; n++)
+    if (lines[n - 1]!.trim() !== '') after.push({ line: n, text: lines[n - 1]! });
   return [...before, { line, text: lines[line - 1] ?? '' }, ...after];
 }
 
 /** Each quote behind one indicator with `around` lines either side, for `explain --context`. */
-export function quoteContexts(model: LoadedModel, indicator: string, around: number): Array<{ field: string; quote: string; document: string | undefined; line: number | undefined; lines: Array<{ line: number; text: string }> }> {
+export function quoteContexts(
+  model: LoadedModel,
+  indicator: string,
+  around: number,
+): Array<{
+  field: string;
+  quote: string;
+  document: string | undefined;
+  line: number | undefined;
+  lines: Array<{ line: number; text: string }>;
+}> {
   const spec = model.spec.indicators[indicator];
   if (!spec) return [];
   return sourcesOf(spec, ['indicators', indicator]).map((s) => {

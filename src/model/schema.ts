@@ -4,9 +4,7 @@
  */
 import * as z from 'zod';
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an identifier (letters, digits, _; not starting with a digit)');
+const id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an identifier (letters, digits, _; not starting with a digit)');
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
@@ -27,7 +25,10 @@ export const statedFigureSchema = z.strictObject({
   unit: z.string().optional(),
   expr: z.string().min(1).max(2000).optional().describe('how to recompute it; default: the derivation formula'),
   approx: z.boolean().optional().describe('the document hedges: 约, 左右, 近, 多, 余'),
-  tolerance: finite.nonnegative().optional().describe('absolute tolerance for an approximate figure; default max(one unit of the last digit, 1%)'),
+  tolerance: finite
+    .nonnegative()
+    .optional()
+    .describe('absolute tolerance for an approximate figure; default max(one unit of the last digit, 1%)'),
   decimals: z.number().int().min(0).max(12).optional().describe('decimals as printed; default: inferred from the YAML text'),
   reproducible: z.boolean().optional().describe('false: the document gives no way to recompute it'),
   note: z.string().optional(),
@@ -45,14 +46,25 @@ export const computedFigureSchema = z.strictObject({
 
 export const derivationSchema = z.strictObject({
   label: z.string().min(1),
-  formula: formula.optional().describe('the 2025 value (stock/rate) or five-year total (cumulative); omitted when the document gives no numbers'),
-  path: z.string().min(1).max(2000).optional().describe('year-by-year value in t = 0..5 (stock/rate) or the amount of year t = 1..5 (cumulative)'),
+  formula: formula
+    .optional()
+    .describe('the 2025 value (stock/rate) or five-year total (cumulative); omitted when the document gives no numbers'),
+  path: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe('year-by-year value in t = 0..5 (stock/rate) or the amount of year t = 1..5 (cumulative)'),
   status: z.enum(['reproducible', 'not_reproducible', 'no_numbers']).default('reproducible'),
   note: z.string().optional(),
   note_zh: z.string().optional().describe('the note in Chinese, shown by the TUI and Chinese reports (note stays as written)'),
   stated: z.array(statedFigureSchema).default([]),
   computed: z.array(computedFigureSchema).default([]),
-  text: z.string().min(1).max(8000).optional()
+  text: z
+    .string()
+    .min(1)
+    .max(8000)
+    .optional()
     .describe('the 测算依据 as prose for `cesuan write`: {name}, {name:.2%}, {~name} (约), {name~} (左右); see src/model/template.ts'),
   source: sourceSchema,
 });
@@ -69,27 +81,34 @@ export const indicatorSchema = z.strictObject({
   parent: id.optional().describe('for sub-rows (其中…)'),
   kind: z.enum(['stock', 'cumulative', 'rate']),
   attribute: z.enum(['indicative', 'binding', 'unknown']).describe('预期性 indicative, 约束性 binding, or unknown when the source lost it'),
-  baseline: z.strictObject({
-    value: finite.nullable(),
-    published: z.string().optional().describe('the table cell as printed'),
-    note: z.string().optional(),
-    source: sourceSchema.optional().describe('required when value is a number'),
-  }).refine((b) => b.value === null || b.source !== undefined, { message: 'a baseline with a value needs a source', path: ['source'] })
-    .nullable().transform((b) => b ?? { value: null })
+  baseline: z
+    .strictObject({
+      value: finite.nullable(),
+      published: z.string().optional().describe('the table cell as printed'),
+      note: z.string().optional(),
+      source: sourceSchema.optional().describe('required when value is a number'),
+    })
+    .refine((b) => b.value === null || b.source !== undefined, { message: 'a baseline with a value needs a source', path: ['source'] })
+    .nullable()
+    .transform((b) => b ?? { value: null })
     .describe('the base-year value as published; null (or value: null) when the table has none'),
-  target: z.strictObject({
-    op: comparatorSchema,
-    value: finite,
-    tolerance: finite.nonnegative().optional().describe('for ≈ targets: how close counts as met'),
-    published: z.string().optional(),
-    proposed: z.boolean().optional().describe('a proposal for the planner to choose (cesuan rollover), not an adopted target'),
-    source: sourceSchema,
-  }).nullable(),
+  target: z
+    .strictObject({
+      op: comparatorSchema,
+      value: finite,
+      tolerance: finite.nonnegative().optional().describe('for ≈ targets: how close counts as met'),
+      published: z.string().optional(),
+      proposed: z.boolean().optional().describe('a proposal for the planner to choose (cesuan rollover), not an adopted target'),
+      source: sourceSchema,
+    })
+    .nullable(),
   derivations: z.record(id, derivationSchema).default({}),
   primary: id.optional(),
   chosen: z.strictObject({ value: finite, source: sourceSchema }).optional(),
   domain: z.tuple([finite, finite]).optional().describe('plausible values; default from unit (people ≥ 0, % in 0..100)'),
-  stated: z.array(statedFigureSchema.extend({ expr: z.string().min(1).max(2000) })).default([])
+  stated: z
+    .array(statedFigureSchema.extend({ expr: z.string().min(1).max(2000) }))
+    .default([])
     .describe('consistency checks between figures the document states in different places'),
   note: z.string().optional(),
   note_zh: z.string().optional().describe('the note in Chinese, shown by the TUI and Chinese reports (note stays as written)'),
@@ -113,7 +132,10 @@ export const assumptionSchema = z.strictObject({
   range: z.tuple([finite, finite]).optional(),
   step: finite.positive().optional(),
   back_solved: z.string().optional().describe('the default is back-solved from a stated result; says from what'),
-  fixed: z.boolean().optional().describe('a historical fact (e.g. a census figure), not a lever: solve, sensitivity and the TUI do not vary it'),
+  fixed: z
+    .boolean()
+    .optional()
+    .describe('a historical fact (e.g. a census figure), not a lever: solve, sensitivity and the TUI do not vary it'),
   uncertain: distributionSchema.optional(),
   note: z.string().optional(),
   note_zh: z.string().optional().describe('the note in Chinese, shown by the TUI and Chinese reports (note stays as written)'),
@@ -168,7 +190,9 @@ export const scenarioSchema = z.strictObject({
   set: z.record(z.string(), formula).default({}).describe('assumption overrides, literal or expression; alias.name for imported models'),
   uncertain: z.record(z.string(), distributionSchema).default({}),
   primary: z.record(z.string(), id).default({}).describe('indicator → derivation: drive the projection by another 测算依据'),
-  actuals: z.record(z.string(), z.record(z.string().regex(/^\d{4}$/), z.union([finite, actualSchema]))).default({})
+  actuals: z
+    .record(z.string(), z.record(z.string().regex(/^\d{4}$/), z.union([finite, actualSchema])))
+    .default({})
     .describe('indicator → year → observed value (stock: year-end; cumulative: that year’s amount), or { value, source }'),
 });
 export type ScenarioSpec = z.infer<typeof scenarioSchema>;

@@ -127,7 +127,13 @@ function plausibleSpec(spec: Record<string, unknown>, kind: SourceKind): boolean
     if (!isRecord(ind) || !isText(ind['label']) || !isText(ind['unit']) || !KINDS.has(ind['kind'] as string)) return false;
     if (!isRecord(ind['derivations']) || !Array.isArray(ind['stated'])) return false;
     for (const d of Object.values(ind['derivations'])) {
-      if (!isRecord(d) || !isText(d['label']) || !(d['formula'] === undefined || isFormula(d['formula'])) || !(d['path'] === undefined || isText(d['path']))) return false;
+      if (
+        !isRecord(d) ||
+        !isText(d['label']) ||
+        !(d['formula'] === undefined || isFormula(d['formula'])) ||
+        !(d['path'] === undefined || isText(d['path']))
+      )
+        return false;
       if (!Array.isArray(d['stated']) || !Array.isArray(d['computed']) || !isRecord(d['source'])) return false;
     }
   }

@@ -47,7 +47,10 @@ export interface ParsedTemplate {
 
 /** A template that cannot be parsed; `offset` is where in its text. */
 export class TemplateError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
     this.name = 'TemplateError';
   }
@@ -58,7 +61,11 @@ const SPEC = /^(?:\.(\d{1,2}))?([%nu])?$/;
 /** Parse a format spec (the part after `:`), or throw. */
 export function parseFormatSpec(spec: string, offset = 0): FormatSpec {
   const m = SPEC.exec(spec);
-  if (!m) throw new TemplateError(`bad format spec ":${spec}" (use .N for N decimals, % for a percentage, n for the bare number, u for number and unit: {x:.2%})`, offset);
+  if (!m)
+    throw new TemplateError(
+      `bad format spec ":${spec}" (use .N for N decimals, % for a percentage, n for the bare number, u for number and unit: {x:.2%})`,
+      offset,
+    );
   return { decimals: m[1] === undefined ? undefined : Number(m[1]), type: m[2] as FormatSpec['type'] };
 }
 

@@ -14,7 +14,11 @@ export const MAX_ALIAS_COUNT = 100;
 export const MAX_YAML_DEPTH = 64;
 
 class ForbiddenKey extends Error {
-  constructor(readonly key: string, readonly offset: number, message = `"${key}" is not allowed as a key`) {
+  constructor(
+    readonly key: string,
+    readonly offset: number,
+    message = `"${key}" is not allowed as a key`,
+  ) {
     super(message);
   }
 }
@@ -30,7 +34,12 @@ interface DateInFormula {
   text: string;
 }
 
-function positionTree(node: unknown, depth: number, path: (string | number)[] = [], found: { date?: DateInFormula } = {}): PositionTree | null {
+function positionTree(
+  node: unknown,
+  depth: number,
+  path: (string | number)[] = [],
+  found: { date?: DateInFormula } = {},
+): PositionTree | null {
   if (depth > MAX_YAML_DEPTH) throw new RangeError(`nested more than ${MAX_YAML_DEPTH} levels deep`);
   if (!node || typeof node !== 'object') return null;
   const range = (node as YamlNode).range;
@@ -66,12 +75,16 @@ function positionTree(node: unknown, depth: number, path: (string | number)[] = 
     return [range[0], -1, entries];
   }
   if (isSeq(node)) {
-    return [range[0], -1, node.items.map((item, i) => {
-      path.push(i);
-      const tree = positionTree(item, depth + 1, path, found);
-      path.pop();
-      return tree;
-    })];
+    return [
+      range[0],
+      -1,
+      node.items.map((item, i) => {
+        path.push(i);
+        const tree = positionTree(item, depth + 1, path, found);
+        path.pop();
+        return tree;
+      }),
+    ];
   }
   if (isAlias(node)) return [range[0], -1];
   return [range[0], -1];
@@ -98,7 +111,14 @@ export function parseSource(text: string, kind: SourceKind): SourceParse {
   }
   if (found.date) {
     const { path, text: date } = found.date;
-    return { ok: false, message: `${date} is a date, not a number or a formula (quote it to mean the subtraction)`, path, key: false, field: path.join('.'), tree };
+    return {
+      ok: false,
+      message: `${date} is a date, not a number or a formula (quote it to mean the subtraction)`,
+      path,
+      key: false,
+      field: path.join('.'),
+      tree,
+    };
   }
   let data: unknown;
   try {

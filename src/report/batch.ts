@@ -5,13 +5,40 @@
 import { meetsTarget } from '../engine/graph/target.js';
 import type { IndicatorResult } from '../engine/types.js';
 
-export const BATCH_COLUMNS = ['scenario', 'indicator', 'baseline', 'projection', 'target', 'verdict', 'gap', 'label', 'unit', 'kind', 'attribute', 'target_op', 'model', 'file'];
+export const BATCH_COLUMNS = [
+  'scenario',
+  'indicator',
+  'baseline',
+  'projection',
+  'target',
+  'verdict',
+  'gap',
+  'label',
+  'unit',
+  'kind',
+  'attribute',
+  'target_op',
+  'model',
+  'file',
+];
 export const BATCH_ALIGN: ('left' | 'right')[] = ['left', 'left', 'right', 'right', 'right', 'left', 'right'];
 
 export function batchRow(scenario: string, modelId: string, file: string, ind: IndicatorResult): unknown[] {
   return [
-    scenario, ind.id, ind.baseline, ind.projection, ind.target?.value ?? null, ind.verdict, ind.gap,
-    ind.label, ind.unit, ind.kind, ind.attribute, ind.target?.op ?? null, modelId, file,
+    scenario,
+    ind.id,
+    ind.baseline,
+    ind.projection,
+    ind.target?.value ?? null,
+    ind.verdict,
+    ind.gap,
+    ind.label,
+    ind.unit,
+    ind.kind,
+    ind.attribute,
+    ind.target?.op ?? null,
+    modelId,
+    file,
   ];
 }
 

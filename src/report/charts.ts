@@ -46,18 +46,26 @@ export interface Marker {
  * Histogram, one row per bin: `from – to │████▌  12.3%`, with markers (target, P10, P50, P90) named beside
  * the bin they fall in.
  */
-export function renderHistogram(bins: HistogramBin[], format: (x: number) => string, markers: Marker[] = [], width = 40, words: ChartWords = EN): string {
+export function renderHistogram(
+  bins: HistogramBin[],
+  format: (x: number) => string,
+  markers: Marker[] = [],
+  width = 40,
+  words: ChartWords = EN,
+): string {
   if (!bins.length) return `${words.noSamples}\n`;
   const total = bins.reduce((s, b) => s + b.count, 0);
   const max = Math.max(...bins.map((b) => b.count));
   const edges = bins.map((b) => `${format(b.from)} – ${format(b.to)}`);
   const edgeWidth = Math.max(...edges.map((e) => stringWidth(e)));
-  return `${bins.map((b, i) => {
-    const last = i === bins.length - 1;
-    const here = markers.filter((m) => (m.value >= b.from || i === 0) && (m.value < b.to || last)).map((m) => m.label);
-    const share = `${((b.count / total) * 100).toFixed(1)}%`;
-    return `  ${pad(edges[i]!, edgeWidth, 'right')} │${pad(bar(b.count, max, width), width)} ${pad(share, 6, 'right')}${here.length ? `  ◀ ${here.join(', ')}` : ''}`.trimEnd();
-  }).join('\n')}\n`;
+  return `${bins
+    .map((b, i) => {
+      const last = i === bins.length - 1;
+      const here = markers.filter((m) => (m.value >= b.from || i === 0) && (m.value < b.to || last)).map((m) => m.label);
+      const share = `${((b.count / total) * 100).toFixed(1)}%`;
+      return `  ${pad(edges[i]!, edgeWidth, 'right')} │${pad(bar(b.count, max, width), width)} ${pad(share, 6, 'right')}${here.length ? `  ◀ ${here.join(', ')}` : ''}`.trimEnd();
+    })
+    .join('\n')}\n`;
 }
 
 /**
@@ -80,7 +88,9 @@ export function renderFan(years: FanYear[], format: (x: number) => string, targe
       cells[at(y.p50)] = '●';
     }
     const numbers = Number.isFinite(y.p50)
-      ? (y.p10 === y.p90 ? format(y.p50) : `P10 ${format(y.p10)} · P50 ${format(y.p50)} · P90 ${format(y.p90)}`)
+      ? y.p10 === y.p90
+        ? format(y.p50)
+        : `P10 ${format(y.p10)} · P50 ${format(y.p50)} · P90 ${format(y.p90)}`
       : '—';
     return `  ${y.year} │${cells.join('')}│ ${numbers}`;
   });
@@ -101,7 +111,14 @@ export interface TornadoRow {
  * Tornado, one row per assumption, largest swing first: the bar runs from the indicator's value at the
  * assumption's low end (▒) to its value at the high end (█), through the base value (│).
  */
-export function renderTornado(rows: TornadoRow[], base: number, format: (x: number) => string, target?: Marker, width = 40, words: ChartWords = EN): string {
+export function renderTornado(
+  rows: TornadoRow[],
+  base: number,
+  format: (x: number) => string,
+  target?: Marker,
+  width = 40,
+  words: ChartWords = EN,
+): string {
   const values = [base, ...rows.flatMap((r) => [r.atLow, r.atHigh]).filter((v): v is number => v !== null)];
   if (target) values.push(target.value);
   const lo = Math.min(...values);

@@ -42,7 +42,11 @@ export function renderCompare(comparison: Comparison, context: CompareContext, f
   if (format === 'json') {
     return `${jsonText({ version: JSON_SCHEMA_VERSION, a: context.a, b: context.b, indicators: records, assumptions: comparison.assumptions }, 2)}\n`;
   }
-  if (format === 'csv') return renderCsv(csvHeader(Object.keys(records[0] ?? { indicator: '' }), context.lang), records.map((r) => Object.values(r)));
+  if (format === 'csv')
+    return renderCsv(
+      csvHeader(Object.keys(records[0] ?? { indicator: '' }), context.lang),
+      records.map((r) => Object.values(r)),
+    );
   const t = reportStrings(context.lang);
   const k = t.columns;
   const header = [k.indicator, k.unit, k.target, 'A', 'B', 'B − A', t.compare.columns.relative, 'A', 'B'];
@@ -58,20 +62,45 @@ export function renderCompare(comparison: Comparison, context: CompareContext, f
     verdictShort(t, c.verdictB, c.attribute === 'binding') + (c.changed ? ' *' : ''),
   ]);
   const assumptionHeader = [k.assumption, 'A', 'B', 'B − A'];
-  const assumptionRows = comparison.assumptions.map((s) => [`${s.id} ${s.label}`, formatIn(s.a, s.unit, 4), formatIn(s.b, s.unit, 4), formatSigned(s.difference, s.unit, undefined, s.a)]);
+  const assumptionRows = comparison.assumptions.map((s) => [
+    `${s.id} ${s.label}`,
+    formatIn(s.a, s.unit, 4),
+    formatIn(s.b, s.unit, 4),
+    formatSigned(s.difference, s.unit, undefined, s.a),
+  ]);
   const title = `A: ${context.a.name} (${context.a.file})\nB: ${context.b.name} (${context.b.file})`;
   const changed = comparison.indicators.filter((c) => c.changed).length;
   const footer = changed ? `\n${t.compare.verdictDiffers(changed)}\n` : '';
   if (format === 'md') {
     const right: ('left' | 'right')[] = ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'];
-    return safeText(`## ${t.compare.title}\n\n${title.replace('\n', '  \n')}\n\n`) + renderMarkdownTable(header, rows, right) + footer
-      + (assumptionRows.length ? `\n### ${t.compare.assumptionsDiffer}\n\n${renderMarkdownTable(assumptionHeader, assumptionRows, ['left', 'right', 'right', 'right'])}` : '');
+    return (
+      safeText(`## ${t.compare.title}\n\n${title.replace('\n', '  \n')}\n\n`) +
+      renderMarkdownTable(header, rows, right) +
+      footer +
+      (assumptionRows.length
+        ? `\n### ${t.compare.assumptionsDiffer}\n\n${renderMarkdownTable(assumptionHeader, assumptionRows, ['left', 'right', 'right', 'right'])}`
+        : '')
+    );
   }
   const columns: Column[] = [
-    { header: k.indicator, max: 28 }, { header: k.unit }, { header: k.target, align: 'right' }, { header: 'A', align: 'right' },
-    { header: 'B', align: 'right' }, { header: 'B − A', align: 'right' }, { header: t.compare.columns.relative, align: 'right' }, { header: t.compare.columns.verdictA }, { header: t.compare.columns.verdictB },
+    { header: k.indicator, max: 28 },
+    { header: k.unit },
+    { header: k.target, align: 'right' },
+    { header: 'A', align: 'right' },
+    { header: 'B', align: 'right' },
+    { header: 'B − A', align: 'right' },
+    { header: t.compare.columns.relative, align: 'right' },
+    { header: t.compare.columns.verdictA },
+    { header: t.compare.columns.verdictB },
   ];
-  const assumptionColumns: Column[] = [{ header: t.compare.assumptionDiffers, max: 48 }, { header: 'A', align: 'right' }, { header: 'B', align: 'right' }, { header: 'B − A', align: 'right' }];
-  return safeText(`${title}\n\n${renderTable(columns, rows)}${footer}`
-    + (assumptionRows.length ? `\n${renderTable(assumptionColumns, assumptionRows)}` : `\n${t.compare.noAssumption}\n`));
+  const assumptionColumns: Column[] = [
+    { header: t.compare.assumptionDiffers, max: 48 },
+    { header: 'A', align: 'right' },
+    { header: 'B', align: 'right' },
+    { header: 'B − A', align: 'right' },
+  ];
+  return safeText(
+    `${title}\n\n${renderTable(columns, rows)}${footer}` +
+      (assumptionRows.length ? `\n${renderTable(assumptionColumns, assumptionRows)}` : `\n${t.compare.noAssumption}\n`),
+  );
 }

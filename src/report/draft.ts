@@ -64,11 +64,16 @@ export function renderDraftYaml(draft: Draft): string {
 
 /** One line a table: "2  line 311  专栏2 …  2020→2025  20 rows". */
 export function renderTableList(tables: TableSummary[], chosen: number, lang: Lang = 'zh'): string {
-  return `${tables.map((t) => {
-    const years = t.years ? `${t.years.base}→${t.years.target}` : '?';
-    const where = lang === 'zh' ? `第 ${t.line} 行  ${years}  ${t.rows} 行  ${t.title || '（无标题）'}` : `line ${t.line}  ${years}  ${t.rows} rows  ${t.title || '(untitled)'}`;
-    return `${t.index === chosen ? '*' : ' '} ${t.index}  ${where}`;
-  }).join('\n')}\n`;
+  return `${tables
+    .map((t) => {
+      const years = t.years ? `${t.years.base}→${t.years.target}` : '?';
+      const where =
+        lang === 'zh'
+          ? `第 ${t.line} 行  ${years}  ${t.rows} 行  ${t.title || '（无标题）'}`
+          : `line ${t.line}  ${years}  ${t.rows} rows  ${t.title || '(untitled)'}`;
+      return `${t.index === chosen ? '*' : ' '} ${t.index}  ${where}`;
+    })
+    .join('\n')}\n`;
 }
 
 const UNPARSED_ZH: Record<string, string> = {
@@ -82,12 +87,19 @@ const UNPARSED_ZH: Record<string, string> = {
 export function draftWarningText(w: DraftWarning, lang: Lang): string {
   if (lang === 'en') return w.message;
   switch (w.kind) {
-    case 'unparsed': return `${UNPARSED_ZH[w.why ?? ''] ?? w.why}：${w.text}`;
-    case 'no_years': return `表头没有年份，按 ${w.text} 起草——请核对 years:`;
-    case 'right_aligned': return `第${w.row}项：${w.columns} 列只有 ${w.figures} 个数值，按右对齐读（最后一个作为目标）：${w.text}`;
-    case 'extra_cells': return `第${w.row}项：单元格多于表头的列，多出的未读：${w.text}`;
-    case 'unreadable_cell': return `第${w.row}项：单元格“${w.text}”无法读作数值（记为 null）`;
-    case 'no_figures': return `第${w.row}项：没有可读的数值（单元格为空）：${w.text}`;
-    case 'prose_hint': return `第${w.row}项：表中没有目标，正文或有：${w.text}`;
+    case 'unparsed':
+      return `${UNPARSED_ZH[w.why ?? ''] ?? w.why}：${w.text}`;
+    case 'no_years':
+      return `表头没有年份，按 ${w.text} 起草——请核对 years:`;
+    case 'right_aligned':
+      return `第${w.row}项：${w.columns} 列只有 ${w.figures} 个数值，按右对齐读（最后一个作为目标）：${w.text}`;
+    case 'extra_cells':
+      return `第${w.row}项：单元格多于表头的列，多出的未读：${w.text}`;
+    case 'unreadable_cell':
+      return `第${w.row}项：单元格“${w.text}”无法读作数值（记为 null）`;
+    case 'no_figures':
+      return `第${w.row}项：没有可读的数值（单元格为空）：${w.text}`;
+    case 'prose_hint':
+      return `第${w.row}项：表中没有目标，正文或有：${w.text}`;
   }
 }

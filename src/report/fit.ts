@@ -71,7 +71,8 @@ const T = {
     tolerance: '容差',
     audit: '审计',
     verdict: { match: '一致', rounding: '舍入一致', approximate: '约数相符', mismatch: '不一致', not_reproducible: '不可复现' },
-    searched: (tried: number, hits: number) => `检索：库中方法 × 模型的序列、该指标基期与模型假设（参数网格见 docs/fit.md），共计算 ${tried} 个公式，${hits} 个落在容差内。`,
+    searched: (tried: number, hits: number) =>
+      `检索：库中方法 × 模型的序列、该指标基期与模型假设（参数网格见 docs/fit.md），共计算 ${tried} 个公式，${hits} 个落在容差内。`,
     hypothesis: '注意：每个候选都只是假设，不是文件所用的模型；cesuan 不会修改模型。',
     none: '没有候选落在容差内。最接近的：',
     more: (k: number) => `另有 ${k} 个候选（-f json 列出全部）。`,
@@ -94,8 +95,15 @@ const T = {
     figure: 'Stated figure',
     tolerance: 'tolerance',
     audit: 'audit',
-    verdict: { match: 'match', rounding: 'rounding', approximate: 'approximate', mismatch: 'mismatch', not_reproducible: 'not reproducible' },
-    searched: (tried: number, hits: number) => `Searched: the library's methods over the model's series, this indicator's baseline and the model's assumptions (parameter grids in docs/fit.md); ${tried} formulas computed, ${hits} within the tolerance.`,
+    verdict: {
+      match: 'match',
+      rounding: 'rounding',
+      approximate: 'approximate',
+      mismatch: 'mismatch',
+      not_reproducible: 'not reproducible',
+    },
+    searched: (tried: number, hits: number) =>
+      `Searched: the library's methods over the model's series, this indicator's baseline and the model's assumptions (parameter grids in docs/fit.md); ${tried} formulas computed, ${hits} within the tolerance.`,
     hypothesis: 'Note: every candidate is a hypothesis, not the document’s model; cesuan does not change the model.',
     none: 'No candidate lands within the tolerance. The nearest:',
     more: (k: number) => `${k} more candidates (-f json lists them all).`,
@@ -141,7 +149,9 @@ function candidateText(fit: FitResult, c: FitCandidate, index: number, lang: Lan
   lines.push(`   ${t.inputs}${t.colon}${c.inputs.map((i) => inputText(i, lang)).join(t.semicolon)}`);
   const params = Object.entries(c.params);
   if (params.length) lines.push(`   ${t.params}${t.colon}${params.map(([k, v]) => `${PARAM[lang][k] ?? k} = ${v}`).join(t.comma)}`);
-  lines.push(`   ${t.result} ${formatIn(c.value, unit)}${unit === 'ratio' ? '' : ` ${safeText(unit)}`}${t.comma}${t.difference} ${formatSigned(c.difference, unit)}`);
+  lines.push(
+    `   ${t.result} ${formatIn(c.value, unit)}${unit === 'ratio' ? '' : ` ${safeText(unit)}`}${t.comma}${t.difference} ${formatSigned(c.difference, unit)}`,
+  );
   return lines;
 }
 
@@ -166,7 +176,12 @@ export function renderFitText(fit: FitResult, lang: Lang, shown = FIT_SHOWN): st
   fit.candidates.slice(0, shown).forEach((c, i) => {
     out.push(...candidateText(fit, c, i + 1, lang));
     out.push(`   ${t.paste}`);
-    out.push(...fitSnippet(fit, c, lang).trimEnd().split('\n').map((l) => `     ${safeText(l)}`));
+    out.push(
+      ...fitSnippet(fit, c, lang)
+        .trimEnd()
+        .split('\n')
+        .map((l) => `     ${safeText(l)}`),
+    );
     out.push('');
   });
   if (fit.candidates.length > shown) out.push(t.more(fit.candidates.length - shown));
@@ -175,6 +190,10 @@ export function renderFitText(fit: FitResult, lang: Lang, shown = FIT_SHOWN): st
 
 /** JSON: the search result, each candidate with its snippet (keys English, numbers at full precision). */
 export function renderFitJson(fit: FitResult, lang: Lang): string {
-  const withSnippets = { ...fit, hypothesis: T[lang].hypothesis, candidates: fit.candidates.map((c) => ({ ...c, snippet: fitSnippet(fit, c, lang) })) };
+  const withSnippets = {
+    ...fit,
+    hypothesis: T[lang].hypothesis,
+    candidates: fit.candidates.map((c) => ({ ...c, snippet: fitSnippet(fit, c, lang) })),
+  };
   return `${JSON.stringify(withSnippets, null, 2)}\n`;
 }

@@ -27,39 +27,57 @@ function check(p: IndicatorPlan, t: ReportStrings): string {
 }
 
 export function planRows(plans: IndicatorPlan[]) {
-  return plans.flatMap((p) => p.years.map((y) => ({
-    indicator: p.id,
-    label: p.label,
-    unit: p.unit,
-    kind: p.kind,
-    year: y.year,
-    value: y.value,
-    to_date: y.toDate,
-    change: y.change,
-    growth: y.growth,
-    projection: p.projection,
-    target: p.target?.value ?? null,
-    path: p.source,
-  })));
+  return plans.flatMap((p) =>
+    p.years.map((y) => ({
+      indicator: p.id,
+      label: p.label,
+      unit: p.unit,
+      kind: p.kind,
+      year: y.year,
+      value: y.value,
+      to_date: y.toDate,
+      change: y.change,
+      growth: y.growth,
+      projection: p.projection,
+      target: p.target?.value ?? null,
+      path: p.source,
+    })),
+  );
 }
 
 export function renderPlan(plans: IndicatorPlan[], context: PlanContext, format: Format): string {
   if (format === 'json') {
-    return `${jsonText({
-      version: JSON_SCHEMA_VERSION,
-      model: context.model,
-      scenario: context.scenario,
-      years: context.years,
-      indicators: plans.map((p) => ({
-        id: p.id, label: p.label, unit: p.unit, kind: p.kind, attribute: p.attribute, baseline: p.baseline,
-        target: p.target, projection: p.projection, total: p.total, difference: p.difference, consistent: p.consistent,
-        path: p.source, years: p.years,
-      })),
-    }, 2)}\n`;
+    return `${jsonText(
+      {
+        version: JSON_SCHEMA_VERSION,
+        model: context.model,
+        scenario: context.scenario,
+        years: context.years,
+        indicators: plans.map((p) => ({
+          id: p.id,
+          label: p.label,
+          unit: p.unit,
+          kind: p.kind,
+          attribute: p.attribute,
+          baseline: p.baseline,
+          target: p.target,
+          projection: p.projection,
+          total: p.total,
+          difference: p.difference,
+          consistent: p.consistent,
+          path: p.source,
+          years: p.years,
+        })),
+      },
+      2,
+    )}\n`;
   }
   if (format === 'csv') {
     const rows = planRows(plans);
-    return renderCsv(csvHeader(Object.keys(rows[0] ?? { indicator: '' }), context.lang), rows.map((r) => Object.values(r)));
+    return renderCsv(
+      csvHeader(Object.keys(rows[0] ?? { indicator: '' }), context.lang),
+      rows.map((r) => Object.values(r)),
+    );
   }
   const t = reportStrings(context.lang);
   const c = t.columns;
@@ -82,8 +100,20 @@ export function renderPlan(plans: IndicatorPlan[], context: PlanContext, format:
   const inconsistent = plans.filter((p) => !p.consistent);
   const footer = inconsistent.length ? `\n${t.plan.disagree(inconsistent.map((p) => p.label).join(', '))}\n` : '';
   if (format === 'md') {
-    return safeText(`## ${title.replace('\n', '\n\n')}\n\n`) + renderMarkdownTable(header, rows, header.map((_, i) => (i >= 4 && i < header.length - 1 ? 'right' : 'left'))) + safeText(footer);
+    return (
+      safeText(`## ${title.replace('\n', '\n\n')}\n\n`) +
+      renderMarkdownTable(
+        header,
+        rows,
+        header.map((_, i) => (i >= 4 && i < header.length - 1 ? 'right' : 'left')),
+      ) +
+      safeText(footer)
+    );
   }
-  const columns: Column[] = header.map((h, i) => ({ header: h, align: i >= 4 && i < header.length - 1 ? 'right' : 'left', ...(i === 1 ? { max: 24 } : {}) }));
+  const columns: Column[] = header.map((h, i) => ({
+    header: h,
+    align: i >= 4 && i < header.length - 1 ? 'right' : 'left',
+    ...(i === 1 ? { max: 24 } : {}),
+  }));
   return safeText(`${title}\n\n${renderTable(columns, rows)}${footer}`);
 }

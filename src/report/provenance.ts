@@ -31,7 +31,8 @@ export function notesOf(spec: ModelSpec): NoteEntry[] {
 
 const WORDS = {
   zh: {
-    provenance: (checked: number, n: number) => `出处核对：${checked} 条引文对照文件原文，${n === 0 ? '全部逐字相符且行号正确' : `${n} 处问题`}`,
+    provenance: (checked: number, n: number) =>
+      `出处核对：${checked} 条引文对照文件原文，${n === 0 ? '全部逐字相符且行号正确' : `${n} 处问题`}`,
     notFound: '未找到引文',
     wrongLine: (found: number, stated: number) => `引文在第 ${found} 行，不在第 ${stated} 行`,
     noDocument: (file: string) => `找不到文件 ${file}（在模型旁和 documents/ 中查找）`,
@@ -39,7 +40,8 @@ const WORDS = {
     model: '模型',
   },
   en: {
-    provenance: (checked: number, n: number) => `Provenance: ${checked} quotes checked against their documents, ${n === 0 ? 'all verbatim and at their lines' : `${n} finding${n === 1 ? '' : 's'}`}`,
+    provenance: (checked: number, n: number) =>
+      `Provenance: ${checked} quotes checked against their documents, ${n === 0 ? 'all verbatim and at their lines' : `${n} finding${n === 1 ? '' : 's'}`}`,
     notFound: 'quote not found',
     wrongLine: (found: number, stated: number) => `quote found at line ${found}, not ${stated}`,
     noDocument: (file: string) => `document ${file} not found (looked beside the model and in documents/)`,
@@ -52,7 +54,8 @@ const where = (p: Position): string => `${p.file}:${p.line}:${p.col}`;
 
 function findingText(f: QuoteFinding, lang: Lang): string {
   const w = WORDS[lang];
-  const what = f.kind === 'not_found' ? w.notFound : f.kind === 'wrong_line' ? w.wrongLine(f.foundAt!, f.line!) : w.noDocument(f.document ?? f.ref);
+  const what =
+    f.kind === 'not_found' ? w.notFound : f.kind === 'wrong_line' ? w.wrongLine(f.foundAt!, f.line!) : w.noDocument(f.document ?? f.ref);
   const quote = f.quote.length > 60 ? `${f.quote.slice(0, 60)}…` : f.quote;
   return `${where(f.position)}: ${f.field}: ${what}: “${quote}”`;
 }
@@ -64,7 +67,8 @@ export function renderAuditExtras(quotes: QuoteCheck, notes: NoteEntry[], format
   const head = w.provenance(quotes.checked, quotes.findings.length);
   out.push(format === 'md' ? `## ${head}` : head);
   if (format === 'md' && quotes.findings.length) out.push('');
-  for (const f of quotes.findings) out.push(format === 'md' ? `- ${safeText(findingText(f, lang))}` : `  ✗ ${safeText(findingText(f, lang))}`);
+  for (const f of quotes.findings)
+    out.push(format === 'md' ? `- ${safeText(findingText(f, lang))}` : `  ✗ ${safeText(findingText(f, lang))}`);
   if (notes.length) {
     out.push('', format === 'md' ? `## ${w.notes}` : `${w.notes}:`);
     if (format === 'md') out.push('');
@@ -82,8 +86,18 @@ export function auditExtrasJson(quotes: QuoteCheck, notes: NoteEntry[]): { prove
     provenance: {
       checked: quotes.checked,
       findings: quotes.findings.map((f) => ({
-        kind: f.kind, field: f.field, ref: f.ref, line: f.line, found_at: f.foundAt ?? null, quote: f.quote,
-        message: f.kind === 'not_found' ? WORDS.en.notFound : f.kind === 'wrong_line' ? WORDS.en.wrongLine(f.foundAt!, f.line!) : WORDS.en.noDocument(f.document ?? f.ref),
+        kind: f.kind,
+        field: f.field,
+        ref: f.ref,
+        line: f.line,
+        found_at: f.foundAt ?? null,
+        quote: f.quote,
+        message:
+          f.kind === 'not_found'
+            ? WORDS.en.notFound
+            : f.kind === 'wrong_line'
+              ? WORDS.en.wrongLine(f.foundAt!, f.line!)
+              : WORDS.en.noDocument(f.document ?? f.ref),
         position: f.position,
       })),
     },
@@ -102,7 +116,12 @@ export interface QuoteContext {
 
 const CONTEXT_WORDS = {
   zh: { notes: '说明：', context: '引文及上下文：', noDocument: '（找不到文件，无法显示上下文）', noLine: '（文件中找不到这句引文）' },
-  en: { notes: 'Notes:', context: 'Quotes in context:', noDocument: '(document not found: no context)', noLine: '(the quote is not in the document)' },
+  en: {
+    notes: 'Notes:',
+    context: 'Quotes in context:',
+    noDocument: '(document not found: no context)',
+    noLine: '(the quote is not in the document)',
+  },
 };
 
 /** A long line cut to 160 characters around where the quote starts in it. */
@@ -129,7 +148,10 @@ export function renderExplainExtras(notes: NoteEntry[], contexts: QuoteContext[]
       if (!c.document) out.push(`    ${w.noDocument} 「${safeText(c.quote)}」`);
       else if (c.lines.length === 0) out.push(`    ${w.noLine} 「${safeText(c.quote)}」`);
       const width = String(c.lines[c.lines.length - 1]?.line ?? 0).length;
-      for (const l of c.lines) out.push(`  ${l.line === c.line ? '▶' : ' '} ${String(l.line).padStart(width)}  ${safeText(excerpt(l.text, l.line === c.line ? c.quote : ''))}`);
+      for (const l of c.lines)
+        out.push(
+          `  ${l.line === c.line ? '▶' : ' '} ${String(l.line).padStart(width)}  ${safeText(excerpt(l.text, l.line === c.line ? c.quote : ''))}`,
+        );
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';
@@ -140,14 +162,16 @@ export function renderExplainExtras(notes: NoteEntry[], contexts: QuoteContext[]
  * the text in the last column (`note`); the columns between stay empty.
  */
 export function auditNotesCsv(notes: NoteEntry[], columns: number): string {
-  return notes.map((n) => {
-    const [indicator, derivation] = n.on === 'model' ? ['model', ''] : n.on.split('.', 2);
-    const row: unknown[] = Array.from({ length: columns }, () => '');
-    row[0] = indicator;
-    row[1] = derivation ?? '';
-    row[2] = n.label;
-    row[8] = 'note';
-    row[columns - 1] = n.note;
-    return csvLine(row);
-  }).join('');
+  return notes
+    .map((n) => {
+      const [indicator, derivation] = n.on === 'model' ? ['model', ''] : n.on.split('.', 2);
+      const row: unknown[] = Array.from({ length: columns }, () => '');
+      row[0] = indicator;
+      row[1] = derivation ?? '';
+      row[2] = n.label;
+      row[8] = 'note';
+      row[columns - 1] = n.note;
+      return csvLine(row);
+    })
+    .join('');
 }

@@ -63,8 +63,20 @@ export function runJson(result: ModelResult, context: RunContext) {
     scenario: context.scenario ?? null,
     years: result.years,
     indicators: result.indicators.map((ind) => ({ ...indicatorRecord(ind), trajectory: ind.trajectory })),
-    assumptions: result.assumptions.map((a) => ({ id: a.id, label: a.label, unit: a.unit, value: a.value, published: a.published, overridden: a.overridden })),
-    problems: result.problems.map((p) => ({ severity: p.severity, field: p.field, message: p.message, position: `${p.position.file}:${p.position.line}:${p.position.col}` })),
+    assumptions: result.assumptions.map((a) => ({
+      id: a.id,
+      label: a.label,
+      unit: a.unit,
+      value: a.value,
+      published: a.published,
+      overridden: a.overridden,
+    })),
+    problems: result.problems.map((p) => ({
+      severity: p.severity,
+      field: p.field,
+      message: p.message,
+      position: `${p.position.file}:${p.position.line}:${p.position.col}`,
+    })),
   };
 }
 
@@ -89,7 +101,10 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
   const records = result.indicators.map(indicatorRecord);
   if (format === 'csv') {
     const header = Object.keys(records[0] ?? indicatorRecord(result.indicators[0]!));
-    return renderCsv(csvHeader(header, context.lang), records.map((r) => Object.values(r)));
+    return renderCsv(
+      csvHeader(header, context.lang),
+      records.map((r) => Object.values(r)),
+    );
   }
   const t = reportStrings(context.lang);
   const columns = runColumns(context.lang);
@@ -107,7 +122,14 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
   ]);
   const title = `${result.title}${context.scenario ? ` — ${context.scenario}` : ''}`;
   if (format === 'md') {
-    return safeText(`## ${title}\n\n`) + renderMarkdownTable(columns.map((c) => c.header), rows, columns.map((c) => c.align ?? 'left'));
+    return (
+      safeText(`## ${title}\n\n`) +
+      renderMarkdownTable(
+        columns.map((c) => c.header),
+        rows,
+        columns.map((c) => c.align ?? 'left'),
+      )
+    );
   }
   const missedBinding = result.indicators.filter((i) => i.verdict === 'missed' && i.attribute === 'binding');
   const footer = missedBinding.length ? `\n${t.run.bindingMissed(missedBinding.map((i) => i.label).join(', '))}\n` : '';
@@ -130,16 +152,24 @@ export function renderExplain(result: ModelResult, ind: IndicatorResult, lang?: 
   const t = reportStrings(lang);
   const e = t.explain;
   const out: string[] = [];
-  out.push(`${ind.number ? `${ind.number}. ` : ''}${ind.label} (${ind.id}) — ${e.head(ind.unit, t.kind[ind.kind], t.attribute[ind.attribute])}`);
-  out.push(`  ${e.baseline(result.years.base)}${formatPublished(ind.baseline)}   ${e.target(result.years.target)}${targetText(ind)}   ${e.chosen}${formatPublished(ind.chosen)}`);
-  out.push(`  ${e.projection(ind.primary)}${formatIn(ind.projection, ind.unit)} → ${verdictText(ind, lang)}${ind.gap !== null ? `${e.gap}${formatSigned(ind.gap, ind.unit, undefined, ind.target?.value)}` : ''}`);
+  out.push(
+    `${ind.number ? `${ind.number}. ` : ''}${ind.label} (${ind.id}) — ${e.head(ind.unit, t.kind[ind.kind], t.attribute[ind.attribute])}`,
+  );
+  out.push(
+    `  ${e.baseline(result.years.base)}${formatPublished(ind.baseline)}   ${e.target(result.years.target)}${targetText(ind)}   ${e.chosen}${formatPublished(ind.chosen)}`,
+  );
+  out.push(
+    `  ${e.projection(ind.primary)}${formatIn(ind.projection, ind.unit)} → ${verdictText(ind, lang)}${ind.gap !== null ? `${e.gap}${formatSigned(ind.gap, ind.unit, undefined, ind.target?.value)}` : ''}`,
+  );
   if (ind.trajectory.length) {
     const label = ind.kind === 'cumulative' ? e.yearly : e.path;
     out.push(`  ${label}${e.colon}${ind.trajectory.map((p) => `${p.year} ${formatIn(p.value, ind.unit)}`).join(' · ')}`);
   }
   for (const d of ind.derivations) {
     out.push('');
-    out.push(`  ${d.id === ind.primary ? '▶' : '·'} ${d.label} [${d.id}]${d.status !== 'reproducible' ? ` — ${d.status === 'not_reproducible' ? e.notReproducible : e.noNumbers}` : ''}`);
+    out.push(
+      `  ${d.id === ind.primary ? '▶' : '·'} ${d.label} [${d.id}]${d.status !== 'reproducible' ? ` — ${d.status === 'not_reproducible' ? e.notReproducible : e.noNumbers}` : ''}`,
+    );
     if (d.formula !== null) {
       out.push(`    ${e.formula}${d.formula}`);
       out.push(`           = ${d.substituted}`);
@@ -167,7 +197,9 @@ export function renderExplain(result: ModelResult, ind: IndicatorResult, lang?: 
     out.push('');
     out.push(`  ${e.assumptions}`);
     for (const a of assumptions) {
-      out.push(`    ${a.id} = ${formatIn(a.value, a.unit, 4)}${a.overridden ? e.published(formatIn(a.published, a.unit, 4)) : ''} — ${a.label}${a.range ? ` [${formatIn(a.range[0], a.unit)} … ${formatIn(a.range[1], a.unit)}]` : ''}`);
+      out.push(
+        `    ${a.id} = ${formatIn(a.value, a.unit, 4)}${a.overridden ? e.published(formatIn(a.published, a.unit, 4)) : ''} — ${a.label}${a.range ? ` [${formatIn(a.range[0], a.unit)} … ${formatIn(a.range[1], a.unit)}]` : ''}`,
+      );
       if (a.backSolved) out.push(`      ${e.backSolved}${a.backSolved}`);
     }
   }
@@ -202,7 +234,11 @@ export function renderAudit(result: ModelResult, format: Format, context: RunCon
   if (format === 'json') {
     return `${jsonText({ version: JSON_SCHEMA_VERSION, model: result.modelId, file: context.file, summary: auditSummary(result), figures: records, problems: runJson(result, context).problems }, 2)}\n`;
   }
-  if (format === 'csv') return renderCsv(csvHeader(Object.keys(records[0] ?? { indicator: '' }), context.lang), records.map((r) => Object.values(r)));
+  if (format === 'csv')
+    return renderCsv(
+      csvHeader(Object.keys(records[0] ?? { indicator: '' }), context.lang),
+      records.map((r) => Object.values(r)),
+    );
   const t = reportStrings(context.lang);
   const a = t.auditReport;
   const labels = new Map(result.indicators.map((i) => [i.id, i.label]));
@@ -222,11 +258,18 @@ export function renderAudit(result: ModelResult, format: Format, context: RunCon
   const summaryLine = `${a.summary(result.audit.length, (Object.entries(summary) as [Verdict, number][]).map(([k, v]) => a.summaryPart(v, k)).join(t.listSep))}\n`;
   if (format === 'md') return safeText(`## ${a.title(result.title)}\n\n${summaryLine}\n`) + renderMarkdownTable(header, rows);
   const columns: Column[] = [
-    { header: c.indicator, max: 18 }, { header: c.basis }, { header: c.figure, max: 28 }, { header: c.stated, align: 'right' },
-    { header: c.recomputed, align: 'right' }, { header: c.diff, align: 'right' }, { header: c.verdict }, { header: c.quote, max: 48 },
+    { header: c.indicator, max: 18 },
+    { header: c.basis },
+    { header: c.figure, max: 28 },
+    { header: c.stated, align: 'right' },
+    { header: c.recomputed, align: 'right' },
+    { header: c.diff, align: 'right' },
+    { header: c.verdict },
+    { header: c.quote, max: 48 },
   ];
-  const notes = result.indicators.length && (result.problems.length)
-    ? `\n${result.problems.map((p) => `${a.severity[p.severity] ?? p.severity}: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${p.message}`).join('\n')}\n`
-    : '';
+  const notes =
+    result.indicators.length && result.problems.length
+      ? `\n${result.problems.map((p) => `${a.severity[p.severity] ?? p.severity}: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${p.message}`).join('\n')}\n`
+      : '';
   return safeText(`${a.title(result.title)}\n${summaryLine}\n${renderTable(columns, rows)}${notes}`);
 }

@@ -9,7 +9,6 @@ import { formatIn } from './numbers.js';
 import { safeText } from './safe-text.js';
 import type { Lang } from './strings.js';
 
-
 /** Drop what the loader fills in by default (empty lists and maps, status: reproducible) so the draft reads like a hand-written model. */
 function prune(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((v) => prune(v));
@@ -19,7 +18,16 @@ function prune(value: unknown, key?: string): unknown {
       if (v === undefined) continue;
       if (k === 'status' && v === 'reproducible') continue;
       if (Array.isArray(v) && v.length === 0 && k !== 'years' && k !== 'values') continue;
-      if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0 && key !== 'indicators' && k !== 'indicators' && k !== 'sources') continue;
+      if (
+        v &&
+        typeof v === 'object' &&
+        !Array.isArray(v) &&
+        Object.keys(v).length === 0 &&
+        key !== 'indicators' &&
+        k !== 'indicators' &&
+        k !== 'sources'
+      )
+        continue;
       out[k] = prune(v, k);
     }
     return out;
@@ -36,7 +44,11 @@ export function renderRolloverYaml(spec: ModelSpec, header: string[]): string {
     },
     Map(_, node) {
       const keys = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
-      if ((keys.includes('base') && keys.includes('target') && keys.length === 2) || (keys.includes('ref') && keys.includes('quote') && node.items.every((p) => isScalar(p.value)))) node.flow = true;
+      if (
+        (keys.includes('base') && keys.includes('target') && keys.length === 2) ||
+        (keys.includes('ref') && keys.includes('quote') && node.items.every((p) => isScalar(p.value)))
+      )
+        node.flow = true;
     },
   });
   const body = doc.toString({ lineWidth: 0, flowCollectionPadding: true });
@@ -45,17 +57,21 @@ export function renderRolloverYaml(spec: ModelSpec, header: string[]): string {
 
 const WORDS = {
   zh: {
-    head: (r: RolloverResult, file: string) => `rollover → ${file}：基期 ${r.base} 年，目标年 ${r.target} 年；沿用方法并移动基数的推导 ${r.rolled.length} 个，按实际值重估的假设 ${r.reestimated.length} 个；目标为建议值（proposed），请规划人员确定。`,
+    head: (r: RolloverResult, file: string) =>
+      `rollover → ${file}：基期 ${r.base} 年，目标年 ${r.target} 年；沿用方法并移动基数的推导 ${r.rolled.length} 个，按实际值重估的假设 ${r.reestimated.length} 个；目标为建议值（proposed），请规划人员确定。`,
     notCarried: '未能沿用（已写入草案 notes）：',
     choose: '请选择（增长明显超出历史，可能是统计口径变化）：',
-    flag: (f: PlausibilityFlag, a: string, b: string, c: string, d: string) => `${f.label}：实际达到 ${a}，“十四五”假设 ${b} → ${f.year}年：按实际延续 ${c}，按“十四五”假设 ${d}；请选择（假设 ${f.assumption}）`,
+    flag: (f: PlausibilityFlag, a: string, b: string, c: string, d: string) =>
+      `${f.label}：实际达到 ${a}，“十四五”假设 ${b} → ${f.year}年：按实际延续 ${c}，按“十四五”假设 ${d}；请选择（假设 ${f.assumption}）`,
     kind: { growth: '年均增长', step: '年均增加', amount: '年均数量' },
   },
   en: {
-    head: (r: RolloverResult, file: string) => `rollover → ${file}: base ${r.base}, target ${r.target}; ${r.rolled.length} derivations keep their method with the base moved, ${r.reestimated.length} assumptions re-estimated from the actuals; targets are proposals (proposed) for the planner to choose.`,
+    head: (r: RolloverResult, file: string) =>
+      `rollover → ${file}: base ${r.base}, target ${r.target}; ${r.rolled.length} derivations keep their method with the base moved, ${r.reestimated.length} assumptions re-estimated from the actuals; targets are proposals (proposed) for the planner to choose.`,
     notCarried: 'Not carried (listed in the draft notes):',
     choose: 'Choose (growth far outside the history — a change in statistical definition?):',
-    flag: (f: PlausibilityFlag, a: string, b: string, c: string, d: string) => `${f.label}: achieved ${a}, 十四五 assumed ${b} → ${f.year}: ${c} continuing the achieved, ${d} at the 十四五 assumption (assumption ${f.assumption})`,
+    flag: (f: PlausibilityFlag, a: string, b: string, c: string, d: string) =>
+      `${f.label}: achieved ${a}, 十四五 assumed ${b} → ${f.year}: ${c} continuing the achieved, ${d} at the 十四五 assumption (assumption ${f.assumption})`,
     kind: { growth: 'growth', step: 'step', amount: 'amount' },
   },
 } as const;

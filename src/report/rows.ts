@@ -46,7 +46,12 @@ function rowScale(values: unknown[], at: number[]): number {
   return scale;
 }
 
-export function rowEncoder(format: RowFormat, columns: string[], meta: Record<string, unknown> = {}, align?: ('left' | 'right')[]): RowEncoder {
+export function rowEncoder(
+  format: RowFormat,
+  columns: string[],
+  meta: Record<string, unknown> = {},
+  align?: ('left' | 'right')[],
+): RowEncoder {
   switch (format) {
     case 'csv':
       return {
@@ -57,7 +62,8 @@ export function rowEncoder(format: RowFormat, columns: string[], meta: Record<st
           for (let i = 0; i < values.length; i++) {
             const v = values[i];
             if (i > 0) line += ',';
-            if (typeof v === 'number') line += csvNumber(v); else if (v !== null && v !== undefined) line += csvField(v);
+            if (typeof v === 'number') line += csvNumber(v);
+            else if (v !== null && v !== undefined) line += csvField(v);
           }
           return `${line}\n`;
         },
@@ -85,7 +91,9 @@ export function rowEncoder(format: RowFormat, columns: string[], meta: Record<st
           return `${header.slice(0, -1)},"rows":[`;
         },
         row: (values) => {
-          const body = values.map((v, i) => `${keys[i]}:${typeof v === 'string' ? jsonText(v) : JSON.stringify(machineValue(v))}`).join(',');
+          const body = values
+            .map((v, i) => `${keys[i]}:${typeof v === 'string' ? jsonText(v) : JSON.stringify(machineValue(v))}`)
+            .join(',');
           const out = `${first ? '\n' : ',\n'}{${body}}`;
           first = false;
           return out;

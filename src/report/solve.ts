@@ -65,7 +65,10 @@ export function renderSolve(outcome: SolveOutcome, context: SolveContext, format
       ? w.noDependency(ind.id, a.id)
       : w.unreachable(n(outcome.range[0]), n(outcome.range[1]), n(outcome.target), n(outcome.projections[0]), n(outcome.projections[1]));
     lines.push([w.noSolution, reason]);
-    lines.push([w.searched, `${v(outcome.range[0])} … ${v(outcome.range[1])} → ${w.projection} ${p(outcome.projections[0])} … ${p(outcome.projections[1])}`]);
+    lines.push([
+      w.searched,
+      `${v(outcome.range[0])} … ${v(outcome.range[1])} → ${w.projection} ${p(outcome.projections[0])} … ${p(outcome.projections[1])}`,
+    ]);
     lines.push([w.now, `${a.id} = ${v(a.value)} → ${p(ind.projection)}`]);
   }
   if (format === 'md') return safeText(`## ${head}\n\n`) + renderMarkdownTable(['', ''], lines);

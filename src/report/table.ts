@@ -8,7 +8,8 @@ import { safeText } from './safe-text.js';
  * Text made only of these is measured without string-width: ASCII, Latin-1 (° ± × é), ‐…‧, ←↑→↓, the math
  * operators (≥ ≤ ≈ −), box drawing (─), ✓ ✗ — one column each — and the common CJK blocks, two.
  */
-const SIMPLE = /^[\x20-\x7e\u00b0-\u00ff\u2010-\u2027\u2190-\u2193\u2200-\u22ff\u2500-\u257f\u2713\u2717\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]*$/;
+const SIMPLE =
+  /^[\x20-\x7e\u00b0-\u00ff\u2010-\u2027\u2190-\u2193\u2200-\u22ff\u2500-\u257f\u2713\u2717\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]*$/;
 const WIDE = /[\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]/g;
 
 /**
@@ -48,6 +49,10 @@ export function renderTable(columns: Column[], rows: string[][], options: { sepa
   const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? truncate(safeText(c), columns[i]!.max!) : safeText(c))));
   const headers = columns.map((c) => safeText(c.header));
   const widths = columns.map((_, i) => Math.max(textWidth(headers[i]!), ...cells.map((r) => textWidth(r[i] ?? ''))));
-  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, columns[i]!.align)).join(sep).trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => pad(c, widths[i]!, columns[i]!.align))
+      .join(sep)
+      .trimEnd();
   return `${[line(headers), widths.map((w) => '─'.repeat(w)).join(sep), ...cells.map(line)].join('\n')}\n`;
 }

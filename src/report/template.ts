@@ -34,7 +34,11 @@ export interface RenderedTemplate {
   values: TemplateValue[];
 }
 
-export type TemplateLookup = (name: string, placeholder: Placeholder, index: number) => { value: Value | null | undefined; unit?: string | undefined } | undefined;
+export type TemplateLookup = (
+  name: string,
+  placeholder: Placeholder,
+  index: number,
+) => { value: Value | null | undefined; unit?: string | undefined } | undefined;
 
 function trim(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
@@ -48,14 +52,20 @@ function fixed(x: number, decimals: number | undefined): string {
 /** One number as a placeholder prints it: ratios as percentages unless `n`, precision from the spec. */
 export function formatNumber(value: number, unit: string | undefined, spec: FormatSpec = { decimals: undefined, type: undefined }): string {
   if (!Number.isFinite(value)) return '—';
-  if (spec.type === 'u') return `${formatNumber(value, unit, { decimals: spec.decimals, type: undefined })}${unit === 'ratio' || unit === undefined ? '' : unit === '%' ? '%' : unit}`;
+  if (spec.type === 'u')
+    return `${formatNumber(value, unit, { decimals: spec.decimals, type: undefined })}${unit === 'ratio' || unit === undefined ? '' : unit === '%' ? '%' : unit}`;
   const percent = spec.type === '%' || (spec.type === undefined && unit === 'ratio');
   if (!percent) return fixed(value, spec.decimals);
   return `${fixed(unit === '%' ? value : value * 100, spec.decimals)}%`;
 }
 
 /** A placeholder's value as printed: a number, or a series as a list (4.32、4.45 …), hedged if asked. */
-export function formatPlaceholder(value: Value | null | undefined, unit: string | undefined, placeholder: Pick<Placeholder, 'spec' | 'hedge'>, lang: Lang = 'zh'): string {
+export function formatPlaceholder(
+  value: Value | null | undefined,
+  unit: string | undefined,
+  placeholder: Pick<Placeholder, 'spec' | 'hedge'>,
+  lang: Lang = 'zh',
+): string {
   let body: string;
   if (value === null || value === undefined) body = '—';
   else if (Array.isArray(value)) body = value.map((v) => formatNumber(v, unit, placeholder.spec)).join(lang === 'zh' ? '、' : ', ');

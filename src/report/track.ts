@@ -63,20 +63,38 @@ export function trackRecord(t: IndicatorTrack) {
 
 export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, format: Format): string {
   if (format === 'json') {
-    return `${jsonText({
-      version: JSON_SCHEMA_VERSION,
-      model: context.model,
-      scenario: context.scenario,
-      file: context.file,
-      years: context.years,
-      thresholds: { at_risk_shortfall: AT_RISK_SHORTFALL },
-      indicators: tracks.map((t) => ({ ...trackRecord(t), years: t.years })),
-    }, 2)}\n`;
+    return `${jsonText(
+      {
+        version: JSON_SCHEMA_VERSION,
+        model: context.model,
+        scenario: context.scenario,
+        file: context.file,
+        years: context.years,
+        thresholds: { at_risk_shortfall: AT_RISK_SHORTFALL },
+        indicators: tracks.map((t) => ({ ...trackRecord(t), years: t.years })),
+      },
+      2,
+    )}\n`;
   }
-  if (format === 'csv') return renderCsv(csvHeader(Object.keys(trackRecord(tracks[0]!)), context.lang), tracks.map((t) => Object.values(trackRecord(t))));
+  if (format === 'csv')
+    return renderCsv(
+      csvHeader(Object.keys(trackRecord(tracks[0]!)), context.lang),
+      tracks.map((t) => Object.values(trackRecord(t))),
+    );
   const s = reportStrings(context.lang);
   const w = s.track;
-  const header = [s.columns.indicator, s.columns.unit, w.columns.actual, w.columns.vsPlan, w.columns.required, w.columns.planAssumes, w.columns.pace, w.columns.atPace(context.years.target), s.columns.target, s.columns.verdict];
+  const header = [
+    s.columns.indicator,
+    s.columns.unit,
+    w.columns.actual,
+    w.columns.vsPlan,
+    w.columns.required,
+    w.columns.planAssumes,
+    w.columns.pace,
+    w.columns.atPace(context.years.target),
+    s.columns.target,
+    s.columns.verdict,
+  ];
   const rows = tracks.map((t) => [
     t.label + (t.attribute === 'binding' ? ` (${s.attribute.binding})` : ''),
     t.unit,
@@ -90,15 +108,31 @@ export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, for
     w.verdict[t.verdict],
   ]);
   const detailHeader = [s.columns.indicator, s.columns.year, w.columns.actual, w.detailColumns.planned, w.detailColumns.deviation];
-  const detail = tracks.flatMap((t) => t.years.filter((y) => y.actual !== null).map((y) => [
-    t.label, String(y.year), formatIn(y.actual, t.unit), formatIn(y.planned, t.unit), formatSigned(y.deviation, t.unit, undefined, y.planned),
-  ]));
+  const detail = tracks.flatMap((t) =>
+    t.years
+      .filter((y) => y.actual !== null)
+      .map((y) => [
+        t.label,
+        String(y.year),
+        formatIn(y.actual, t.unit),
+        formatIn(y.planned, t.unit),
+        formatSigned(y.deviation, t.unit, undefined, y.planned),
+      ]),
+  );
   const legend = w.legend(context.years.target, AT_RISK_SHORTFALL * 100);
   const title = `${context.title}${context.scenario ? ` — ${context.scenario}` : ''}\n${w.title}`;
   if (format === 'md') {
     return `${safeText(`## ${title.replace('\n', '\n\n')}\n\n`) + renderMarkdownTable(header, rows)}\n${legend}\n\n### ${w.years}\n\n${renderMarkdownTable(detailHeader, detail, ['left', 'left', 'right', 'right', 'right'])}`;
   }
-  const columns: Column[] = header.map((h, i) => ({ header: h, align: i >= 2 && i < header.length - 2 ? 'right' : 'left', ...(i === 0 ? { max: 26 } : {}) }));
-  const detailColumns: Column[] = detailHeader.map((h, i) => ({ header: h, align: i >= 2 ? 'right' : 'left', ...(i === 0 ? { max: 26 } : {}) }));
+  const columns: Column[] = header.map((h, i) => ({
+    header: h,
+    align: i >= 2 && i < header.length - 2 ? 'right' : 'left',
+    ...(i === 0 ? { max: 26 } : {}),
+  }));
+  const detailColumns: Column[] = detailHeader.map((h, i) => ({
+    header: h,
+    align: i >= 2 ? 'right' : 'left',
+    ...(i === 0 ? { max: 26 } : {}),
+  }));
   return safeText(`${title}\n\n${renderTable(columns, rows)}\n${legend}\n\n${renderTable(detailColumns, detail)}`);
 }

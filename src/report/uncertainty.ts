@@ -36,7 +36,9 @@ function formatInput(x: number, unit: string): string {
 }
 
 function assumptionLine(a: UncertainAssumption, t: ReportStrings): string {
-  const cut = a.truncatedTo ? `${t.mc.cut(a.truncatedTo[0], a.truncatedTo[1])}${a.mass < 0.999 ? t.mc.keeps((a.mass * 100).toFixed(1)) : ''}` : '';
+  const cut = a.truncatedTo
+    ? `${t.mc.cut(a.truncatedTo[0], a.truncatedTo[1])}${a.mass < 0.999 ? t.mc.keeps((a.mass * 100).toFixed(1)) : ''}`
+    : '';
   return `${describeDistribution(a.distribution)}${cut}`;
 }
 
@@ -97,7 +99,12 @@ export function uncertaintyJson(result: UncertaintyResult, context: UncertaintyC
       ...(i.histogram ? { histogram: i.histogram } : {}),
       ...(i.fan ? { fan: i.fan } : {}),
     })),
-    problems: result.problems.map((p) => ({ field: p.field, message: p.message, samples: p.count, position: `${p.position.file}:${p.position.line}:${p.position.col}` })),
+    problems: result.problems.map((p) => ({
+      field: p.field,
+      message: p.message,
+      samples: p.count,
+      position: `${p.position.file}:${p.position.line}:${p.position.col}`,
+    })),
   };
 }
 
@@ -151,20 +158,32 @@ export function renderIndicatorDetail(result: UncertaintyResult, i: IndicatorUnc
   const out: string[] = [];
   out.push(`${i.number ? `${i.number}. ` : ''}${i.label} (${i.id}) — ${t.explain.head(i.unit, t.kind[i.kind], t.attribute[i.attribute])}`);
   if (!s) return safeText(`${out[0]}\n  ${d.notModelled}\n`);
-  out.push(`  ${d.target} ${targetText(i)} · ${d.point} ${fmt(i.point ?? Number.NaN)} · ${d.mean} ${fmt(s.mean)} · P10 ${fmt(s.p10)} · P50 ${fmt(s.p50)} · P90 ${fmt(s.p90)} · ${t.mc.columns.pMet} ${percent(i.pMet)}${i.flagged ? `  ${t.mc.flag(threshold(result.threshold))}` : ''}`);
+  out.push(
+    `  ${d.target} ${targetText(i)} · ${d.point} ${fmt(i.point ?? Number.NaN)} · ${d.mean} ${fmt(s.mean)} · P10 ${fmt(s.p10)} · P50 ${fmt(s.p50)} · P90 ${fmt(s.p90)} · ${t.mc.columns.pMet} ${percent(i.pMet)}${i.flagged ? `  ${t.mc.flag(threshold(result.threshold))}` : ''}`,
+  );
   out.push(`  ${d.inputs}${i.inputs.length ? i.inputs.join(', ') : d.noInputs}`);
   if (s.invalid) out.push(`  ${d.invalid(s.invalid, result.samples)}`);
   const target: Marker | undefined = i.target ? { value: i.target.value, label: `${d.target} ${targetText(i)}` } : undefined;
   if (i.histogram && i.varies) {
-    out.push('', `  ${result.years.target}${i.kind === 'cumulative' ? d.total(result.years.base + 1, result.years.target) : ''}${t.explain.comma}${d.samples(result.samples)}`);
-    const markers: Marker[] = [{ value: s.p10, label: 'P10' }, { value: s.p50, label: 'P50' }, { value: s.p90, label: 'P90' }];
+    out.push(
+      '',
+      `  ${result.years.target}${i.kind === 'cumulative' ? d.total(result.years.base + 1, result.years.target) : ''}${t.explain.comma}${d.samples(result.samples)}`,
+    );
+    const markers: Marker[] = [
+      { value: s.p10, label: 'P10' },
+      { value: s.p50, label: 'P50' },
+      { value: s.p90, label: 'P90' },
+    ];
     if (target) markers.unshift(target);
     const width = i.histogram[0]!.to - i.histogram[0]!.from;
     const decimals = Math.min(6, Math.max(0, Math.ceil(-Math.log10(width)) + 1));
     out.push(renderHistogram(i.histogram, (x) => formatDecimals(x, decimals), markers, 40, t.charts).trimEnd());
   }
   if (i.fan) {
-    out.push('', `  ${i.kind === 'cumulative' ? d.yearly(result.years.base + 1) : d.path(result.years.base)}–${result.years.target}${t.explain.colon.trim()}`);
+    out.push(
+      '',
+      `  ${i.kind === 'cumulative' ? d.yearly(result.years.base + 1) : d.path(result.years.base)}–${result.years.target}${t.explain.colon.trim()}`,
+    );
     out.push(renderFan(i.fan, fmt, i.kind === 'cumulative' ? undefined : target, 48, t.charts).trimEnd());
   }
   return safeText(`${out.join('\n')}\n`);
@@ -174,16 +193,30 @@ export function renderMonteCarlo(result: UncertaintyResult, format: Format, cont
   if (format === 'json') return `${jsonText(uncertaintyJson(result, context, only), 2)}\n`;
   const focus = only ? result.indicators.find((i) => i.id === only) : undefined;
   if (format === 'csv') {
-    if (focus?.fan) return renderCsv(csvHeader(['year', 'p5', 'p10', 'p50', 'p90', 'p95'], context.lang), focus.fan.map((y) => [y.year, y.p5, y.p10, y.p50, y.p90, y.p95]));
+    if (focus?.fan)
+      return renderCsv(
+        csvHeader(['year', 'p5', 'p10', 'p50', 'p90', 'p95'], context.lang),
+        focus.fan.map((y) => [y.year, y.p5, y.p10, y.p50, y.p90, y.p95]),
+      );
     const records = result.indicators.map(indicatorUncertaintyRecord);
-    return renderCsv(csvHeader(Object.keys(records[0] ?? indicatorUncertaintyRecord(result.indicators[0]!)), context.lang), records.map((r) => Object.values(r)));
+    return renderCsv(
+      csvHeader(Object.keys(records[0] ?? indicatorUncertaintyRecord(result.indicators[0]!)), context.lang),
+      records.map((r) => Object.values(r)),
+    );
   }
   const t = reportStrings(context.lang);
   const columns = mcColumns(t);
   const title = `${result.title}${context.scenario ? ` — ${context.scenario}` : ''}`;
   const rows = (focus ? [focus] : result.indicators).map((i) => indicatorRow(i, result.threshold, t));
   if (format === 'md') {
-    return safeText(`## ${title}\n\n${t.mc.mdHeader(result.samples, result.seed)}\n\n`) + renderMarkdownTable(columns.map((c) => c.header), rows, columns.map((c) => c.align ?? 'left'));
+    return (
+      safeText(`## ${title}\n\n${t.mc.mdHeader(result.samples, result.seed)}\n\n`) +
+      renderMarkdownTable(
+        columns.map((c) => c.header),
+        rows,
+        columns.map((c) => c.align ?? 'left'),
+      )
+    );
   }
   const out: string[] = [];
   out.push(title);
@@ -192,7 +225,9 @@ export function renderMonteCarlo(result: UncertaintyResult, format: Format, cont
   out.push(t.mc.uncertain(result.assumptions.length));
   const keyWidth = Math.max(...result.assumptions.map((a) => a.key.length));
   for (const a of result.assumptions) {
-    out.push(`  ${a.key.padEnd(keyWidth)}  ${assumptionLine(a, t)} → P10 ${formatInput(a.p10, a.unit)} · P50 ${formatInput(a.p50, a.unit)} · P90 ${formatInput(a.p90, a.unit)}${a.origin === 'model' ? t.mc.inModel : ''}`);
+    out.push(
+      `  ${a.key.padEnd(keyWidth)}  ${assumptionLine(a, t)} → P10 ${formatInput(a.p10, a.unit)} · P50 ${formatInput(a.p50, a.unit)} · P90 ${formatInput(a.p90, a.unit)}${a.origin === 'model' ? t.mc.inModel : ''}`,
+    );
   }
   out.push('');
   if (focus) {
@@ -200,9 +235,13 @@ export function renderMonteCarlo(result: UncertaintyResult, format: Format, cont
   } else {
     out.push(renderTable(columns, rows));
     const flagged = result.indicators.filter((i) => i.flagged);
-    if (flagged.length) out.push(`${t.mc.flagged(threshold(result.threshold), flagged.map((i) => `${i.label} ${percent(i.pMet)}`).join(', '))}\n`);
+    if (flagged.length)
+      out.push(`${t.mc.flagged(threshold(result.threshold), flagged.map((i) => `${i.label} ${percent(i.pMet)}`).join(', '))}\n`);
   }
-  for (const p of result.problems) out.push(`warning: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${t.mc.sampleProblem(p.count, result.samples, p.message)}`);
+  for (const p of result.problems)
+    out.push(
+      `warning: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${t.mc.sampleProblem(p.count, result.samples, p.message)}`,
+    );
   return safeText(out.join('\n').replace(/\n*$/, '\n'));
 }
 
@@ -230,21 +269,27 @@ export function sensitivityRecords(result: SensitivityResult) {
 export function renderSensitivity(result: SensitivityResult, format: Format, context: UncertaintyContext): string {
   const ind = result.indicator;
   if (format === 'json') {
-    return `${jsonText({
-      version: JSON_SCHEMA_VERSION,
-      model: result.modelId,
-      file: context.file,
-      scenario: context.scenario,
-      indicator: ind,
-      base: result.base,
-      swings: sensitivityRecords(result),
-      skipped: result.skipped,
-    }, 2)}\n`;
+    return `${jsonText(
+      {
+        version: JSON_SCHEMA_VERSION,
+        model: result.modelId,
+        file: context.file,
+        scenario: context.scenario,
+        indicator: ind,
+        base: result.base,
+        swings: sensitivityRecords(result),
+        skipped: result.skipped,
+      },
+      2,
+    )}\n`;
   }
   const records = sensitivityRecords(result);
   if (format === 'csv') {
     const header = Object.keys(records[0] ?? { indicator: '', assumption: '' });
-    return renderCsv(csvHeader(header, context.lang), records.map((r) => Object.values(r)));
+    return renderCsv(
+      csvHeader(header, context.lang),
+      records.map((r) => Object.values(r)),
+    );
   }
   const t = reportStrings(context.lang);
   const w = t.sensitivity;
@@ -255,7 +300,14 @@ export function renderSensitivity(result: SensitivityResult, format: Format, con
   if (format === 'md') {
     const c = w.columns;
     const header = [t.columns.assumption, c.basis, c.lowHigh, c.atLow(ind.id), c.atHigh(ind.id), c.swing];
-    const rows = result.swings.map((s) => [s.key, s.basis === 'distribution' ? 'P10–P90' : w.basisRange, inputs(s), s.atLow === null ? '—' : fmt(s.atLow), s.atHigh === null ? '—' : fmt(s.atHigh), fmt(s.swing)]);
+    const rows = result.swings.map((s) => [
+      s.key,
+      s.basis === 'distribution' ? 'P10–P90' : w.basisRange,
+      inputs(s),
+      s.atLow === null ? '—' : fmt(s.atLow),
+      s.atHigh === null ? '—' : fmt(s.atHigh),
+      fmt(s.swing),
+    ]);
     return safeText(`## ${head}\n\n`) + renderMarkdownTable(header, rows, ['left', 'left', 'right', 'right', 'right', 'right']);
   }
   const out: string[] = [head];
@@ -266,8 +318,22 @@ export function renderSensitivity(result: SensitivityResult, format: Format, con
   } else if (!result.swings.length) {
     out.push(w.none);
   } else {
-    const rows = result.swings.map((s) => ({ label: `${s.key}${s.basis === 'distribution' ? '' : w.range}`, inputs: inputs(s), atLow: s.atLow, atHigh: s.atHigh }));
-    out.push(renderTornado(rows, result.base, fmt, ind.target ? { value: ind.target.value, label: `${w.target} ${target}` } : undefined, 40, t.charts).trimEnd());
+    const rows = result.swings.map((s) => ({
+      label: `${s.key}${s.basis === 'distribution' ? '' : w.range}`,
+      inputs: inputs(s),
+      atLow: s.atLow,
+      atHigh: s.atHigh,
+    }));
+    out.push(
+      renderTornado(
+        rows,
+        result.base,
+        fmt,
+        ind.target ? { value: ind.target.value, label: `${w.target} ${target}` } : undefined,
+        40,
+        t.charts,
+      ).trimEnd(),
+    );
     if (ind.target) {
       const crossing = result.swings.filter((s) => s.metAtLow !== null && s.metAtHigh !== null && s.metAtLow !== s.metAtHigh);
       if (crossing.length) out.push('', w.crossing(crossing.map((s) => s.key).join(', ')));

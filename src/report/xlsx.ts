@@ -27,8 +27,39 @@ export interface WorkbookEntry {
   result: ModelResult;
 }
 
-export const INPUT_COLUMNS = ['scenario', 'kind', 'id', 'year', 'value', 'unit', 'label', 'published', 'default', 'range', 'source', 'quote', 'note'] as const;
-export const RESULT_COLUMNS = ['scenario', 'indicator', 'label', 'unit', 'kind', 'attribute', 'baseline', 'target op', 'target', 'chosen', 'projection', 'verdict', 'gap', 'primary', 'formula', 'how'] as const;
+export const INPUT_COLUMNS = [
+  'scenario',
+  'kind',
+  'id',
+  'year',
+  'value',
+  'unit',
+  'label',
+  'published',
+  'default',
+  'range',
+  'source',
+  'quote',
+  'note',
+] as const;
+export const RESULT_COLUMNS = [
+  'scenario',
+  'indicator',
+  'label',
+  'unit',
+  'kind',
+  'attribute',
+  'baseline',
+  'target op',
+  'target',
+  'chosen',
+  'projection',
+  'verdict',
+  'gap',
+  'primary',
+  'formula',
+  'how',
+] as const;
 
 const col = (columns: readonly string[], name: string): string => String.fromCharCode(65 + columns.indexOf(name));
 const IN = { value: col(INPUT_COLUMNS, 'value') };
@@ -62,7 +93,9 @@ function prefixOf(node: GraphNode): string {
 function sourceText(model: LoadedModel, source: Source | undefined): string {
   if (!source) return '';
   const doc = model.spec.sources[source.ref]?.title ?? source.ref;
-  return [doc, source.item !== undefined ? `item ${source.item}` : '', source.line !== undefined ? `line ${source.line}` : ''].filter(Boolean).join(' · ');
+  return [doc, source.item !== undefined ? `item ${source.item}` : '', source.line !== undefined ? `line ${source.line}` : '']
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function num(v: Value | undefined): number | null {
@@ -81,12 +114,18 @@ export function verdictFormula(ind: Pick<IndicatorResult, 'target'>, projection:
   const slack = excelNumber(slackFor(ind.target.value));
   const test = (() => {
     switch (ind.target.op) {
-      case '>=': return `${projection}>=${target}-${slack}`;
-      case '<=': return `${projection}<=${target}+${slack}`;
-      case '>': return `${projection}>${target}+${slack}`;
-      case '<': return `${projection}<${target}-${slack}`;
-      case '=': return `ABS(${projection}-${target})<=${slack}`;
-      case '≈': return `ABS(${projection}-${target})<=${excelNumber((ind.target.tolerance ?? 0.02 * Math.abs(ind.target.value)) + slackFor(ind.target.value))}`;
+      case '>=':
+        return `${projection}>=${target}-${slack}`;
+      case '<=':
+        return `${projection}<=${target}+${slack}`;
+      case '>':
+        return `${projection}>${target}+${slack}`;
+      case '<':
+        return `${projection}<${target}-${slack}`;
+      case '=':
+        return `ABS(${projection}-${target})<=${slack}`;
+      case '≈':
+        return `ABS(${projection}-${target})<=${excelNumber((ind.target.tolerance ?? 0.02 * Math.abs(ind.target.value)) + slackFor(ind.target.value))}`;
     }
   })();
   return `IF(${test},"met","missed")`;
@@ -169,8 +208,16 @@ export async function buildWorkbook(entries: WorkbookEntry[]): Promise<Uint8Arra
   workbook.calcProperties.fullCalcOnLoad = true;
   const inputs = workbook.addWorksheet('Inputs', { views: [{ state: 'frozen', ySplit: 1 }] });
   const results = workbook.addWorksheet('Results', { views: [{ state: 'frozen', ySplit: 1 }] });
-  inputs.columns = INPUT_COLUMNS.map((c) => ({ header: c, key: c, width: ({ label: 36, quote: 60, source: 36, default: 30, note: 30, id: 28 } as Record<string, number>)[c] ?? 12 }));
-  results.columns = RESULT_COLUMNS.map((c) => ({ header: c, key: c, width: ({ label: 30, formula: 40, how: 40, indicator: 24 } as Record<string, number>)[c] ?? 12 }));
+  inputs.columns = INPUT_COLUMNS.map((c) => ({
+    header: c,
+    key: c,
+    width: ({ label: 36, quote: 60, source: 36, default: 30, note: 30, id: 28 } as Record<string, number>)[c] ?? 12,
+  }));
+  results.columns = RESULT_COLUMNS.map((c) => ({
+    header: c,
+    key: c,
+    width: ({ label: 30, formula: 40, how: 40, indicator: 24 } as Record<string, number>)[c] ?? 12,
+  }));
   inputs.getRow(1).font = { bold: true };
   results.getRow(1).font = { bold: true };
 
@@ -207,10 +254,21 @@ export async function buildWorkbook(entries: WorkbookEntry[]): Promise<Uint8Arra
       const row = inputs.getRow(layout.assumptionRow.get(n.key)!);
       const value = values[n.key];
       row.values = [
-        entry.name, 'assumption', n.key, null, num(value) ?? (Array.isArray(value) ? value.join(', ') : null), spec.unit, spec.label,
-        state?.published ?? null, String(spec.default), spec.range ? `${spec.range[0]} … ${spec.range[1]}` : null,
-        sourceText(owner, spec.source), spec.source?.quote ?? null,
-        [state?.overridden ? `scenario sets ${n.key}` : '', spec.back_solved ? `back-solved: ${spec.back_solved}` : '', spec.note ?? ''].filter(Boolean).join('; ') || null,
+        entry.name,
+        'assumption',
+        n.key,
+        null,
+        num(value) ?? (Array.isArray(value) ? value.join(', ') : null),
+        spec.unit,
+        spec.label,
+        state?.published ?? null,
+        String(spec.default),
+        spec.range ? `${spec.range[0]} … ${spec.range[1]}` : null,
+        sourceText(owner, spec.source),
+        spec.source?.quote ?? null,
+        [state?.overridden ? `scenario sets ${n.key}` : '', spec.back_solved ? `back-solved: ${spec.back_solved}` : '', spec.note ?? '']
+          .filter(Boolean)
+          .join('; ') || null,
       ];
       if (spec.unit === 'ratio') {
         row.getCell(IN.value).numFmt = '0.0000%';
@@ -223,8 +281,19 @@ export async function buildWorkbook(entries: WorkbookEntry[]): Promise<Uint8Arra
       const [first] = layout.seriesRows.get(n.key)!;
       spec.values.forEach((v, i) => {
         inputs.getRow(first + i).values = [
-          entry.name, 'series', n.key, spec.years[i] ?? null, v, spec.unit, spec.label, null, null, null,
-          i === 0 ? sourceText(owner, spec.source) : null, i === 0 ? spec.source.quote : null, i === 0 ? spec.note ?? null : null,
+          entry.name,
+          'series',
+          n.key,
+          spec.years[i] ?? null,
+          v,
+          spec.unit,
+          spec.label,
+          null,
+          null,
+          null,
+          i === 0 ? sourceText(owner, spec.source) : null,
+          i === 0 ? spec.source.quote : null,
+          i === 0 ? (spec.note ?? null) : null,
         ];
       });
     }
@@ -238,9 +307,22 @@ export async function buildWorkbook(entries: WorkbookEntry[]): Promise<Uint8Arra
       const primary = ind.primary ? nodeAt(`${ind.id}.${ind.primary}`) : undefined;
       const formulaText = primary ? (primary.expr?.text ?? String(primary.constant)) : null;
       row.values = [
-        entry.name, ind.id, ind.label, ind.unit, ind.kind, ind.attribute, ind.baseline,
-        ind.target ? COMPARATOR_SYMBOL[ind.target.op] : null, ind.target?.value ?? null, ind.chosen,
-        null, ind.verdict, null, ind.primary, formulaText, null,
+        entry.name,
+        ind.id,
+        ind.label,
+        ind.unit,
+        ind.kind,
+        ind.attribute,
+        ind.baseline,
+        ind.target ? COMPARATOR_SYMBOL[ind.target.op] : null,
+        ind.target?.value ?? null,
+        ind.chosen,
+        null,
+        ind.verdict,
+        null,
+        ind.primary,
+        formulaText,
+        null,
       ];
       const projectionCell = row.getCell(RES.projection);
       const how = row.getCell(col(RESULT_COLUMNS, 'how'));

@@ -40,12 +40,18 @@ export interface AppProps {
 
 function helpFor(ui: State, s: Strings): string {
   switch (ui.mode.kind) {
-    case 'typing': return s.help.typing;
-    case 'prompt': return s.help.prompt;
-    case 'confirm': return ui.mode.purpose === 'quit' ? s.help.quit : s.help.confirm;
-    case 'picker': return s.help.picker;
-    case 'help': return s.help.full;
-    default: return s.help[ui.view];
+    case 'typing':
+      return s.help.typing;
+    case 'prompt':
+      return s.help.prompt;
+    case 'confirm':
+      return ui.mode.purpose === 'quit' ? s.help.quit : s.help.confirm;
+    case 'picker':
+      return s.help.picker;
+    case 'help':
+      return s.help.full;
+    default:
+      return s.help[ui.view];
   }
 }
 
@@ -83,26 +89,41 @@ export function App(props: AppProps) {
   const publishedById = useMemo(() => new Map(published.indicators.map((i) => [i.id, i])), [published]);
 
   const detailIndicator = ui.view === 'detail' ? detailIndicatorOf(ui) : undefined;
-  const detailAssumptions = useMemo(() => (detailIndicator ? indicatorAssumptions(detailIndicator, result) : []), [detailIndicator, result]);
+  const detailAssumptions = useMemo(
+    () => (detailIndicator ? indicatorAssumptions(detailIndicator, result) : []),
+    [detailIndicator, result],
+  );
   const detailPub = detailIndicator ? publishedById.get(detailIndicator.id) : undefined;
   const chart = ui.detail?.chart ?? false;
   const derivations = useMemo(
-    () => (detailIndicator && !chart ? detailBody(detailIndicator, s, width, { published: detailPub, assumptions: result.assumptions, model }) : []),
+    () =>
+      detailIndicator && !chart
+        ? detailBody(detailIndicator, s, width, { published: detailPub, assumptions: result.assumptions, model })
+        : [],
     [detailIndicator, detailPub, chart, s, width, result, model],
   );
-  const bandRows = useMemo(() => (detailIndicator ? detailBandRows(detailIndicator.id, uncertaintyView, s, width) : []), [detailIndicator, uncertaintyView, s, width]);
+  const bandRows = useMemo(
+    () => (detailIndicator ? detailBandRows(detailIndicator.id, uncertaintyView, s, width) : []),
+    [detailIndicator, uncertaintyView, s, width],
+  );
   const header = useMemo(
-    () => (detailIndicator ? detailHeader({ indicator: detailIndicator, published: detailPub, years: result.years, width, strings: s, bandRows }) : []),
+    () =>
+      detailIndicator
+        ? detailHeader({ indicator: detailIndicator, published: detailPub, years: result.years, width, strings: s, bandRows })
+        : [],
     [detailIndicator, detailPub, result.years, width, s, bandRows],
   );
   const affects = useMemo(() => (ui.view === 'assumptions' ? affectsOf(result) : undefined), [ui.view, result]);
 
-  const typingAssumption = ui.mode.kind === 'typing' ? result.assumptions.find((a) => a.id === (ui.mode as { key: string }).key) : undefined;
+  const typingAssumption =
+    ui.mode.kind === 'typing' ? result.assumptions.find((a) => a.id === (ui.mode as { key: string }).key) : undefined;
   const promptLabel =
     ui.mode.kind === 'typing'
       ? s.prompt.value(typingAssumption?.label ?? '', typingAssumption?.unit === 'ratio' ? '%' : (typingAssumption?.unit ?? ''))
       : ui.mode.kind === 'prompt'
-        ? ui.mode.purpose === 'save' ? s.prompt.saveName : s.prompt.find
+        ? ui.mode.purpose === 'save'
+          ? s.prompt.saveName
+          : s.prompt.find
         : '';
   const messageRows = footerMessageRows(ui.mode, ui.message, promptLabel, width);
   const footerRows = Math.max(1, messageRows.length);
@@ -112,7 +133,17 @@ export function App(props: AppProps) {
   const detailRows = detailBodyHeight(bodyHeight, detailAssumptions.length, header.length);
   const band = detailIndicator && uncertaintyView.status === 'on' ? uncertaintyView.bands.byId.get(detailIndicator.id)?.summary : undefined;
   const chartBody = useMemo(
-    () => (detailIndicator && chart ? chartRows({ indicator: detailIndicator, published: detailPub, band: band ? [band.p10, band.p90] : undefined, width, height: detailRows, strings: s }) : []),
+    () =>
+      detailIndicator && chart
+        ? chartRows({
+            indicator: detailIndicator,
+            published: detailPub,
+            band: band ? [band.p10, band.p90] : undefined,
+            width,
+            height: detailRows,
+            strings: s,
+          })
+        : [],
     [detailIndicator, detailPub, chart, band, width, detailRows, s],
   );
   const body = chart ? chartBody : derivations;
@@ -125,7 +156,17 @@ export function App(props: AppProps) {
   if (ui.mode.kind === 'help') {
     view = <HelpScreen rows={help} scroll={ui.mode.scroll} width={width} height={bodyHeight} />;
   } else if (ui.mode.kind === 'picker') {
-    view = <ScenarioPicker title={s.prompt.load(dirs.list.map(displayPath).join('、'))} entries={ui.mode.entries} index={ui.mode.index} marked={ui.mode.marked} modelId={model.spec.id} width={width} height={bodyHeight} />;
+    view = (
+      <ScenarioPicker
+        title={s.prompt.load(dirs.list.map(displayPath).join('、'))}
+        entries={ui.mode.entries}
+        index={ui.mode.index}
+        marked={ui.mode.marked}
+        modelId={model.spec.id}
+        width={width}
+        height={bodyHeight}
+      />
+    );
   } else if (ui.view === 'detail' && detailIndicator) {
     view = (
       <IndicatorDetail
@@ -144,11 +185,43 @@ export function App(props: AppProps) {
       />
     );
   } else if (ui.view === 'assumptions') {
-    view = <Assumptions assumptions={assumptions} selected={ui.selected.assumptions} width={width} height={bodyHeight} strings={s} affects={affects} fixed={ctx.fixed} />;
+    view = (
+      <Assumptions
+        assumptions={assumptions}
+        selected={ui.selected.assumptions}
+        width={width}
+        height={bodyHeight}
+        strings={s}
+        affects={affects}
+        fixed={ctx.fixed}
+      />
+    );
   } else if (ui.view === 'compare') {
-    view = <Compare rows={rows} published={publishedById} selected={ui.selected.overview} currentName={source?.name ?? s.columns.current} width={width} height={bodyHeight} strings={s} uncertainty={uncertaintyView} others={ui.work.compare} />;
+    view = (
+      <Compare
+        rows={rows}
+        published={publishedById}
+        selected={ui.selected.overview}
+        currentName={source?.name ?? s.columns.current}
+        width={width}
+        height={bodyHeight}
+        strings={s}
+        uncertainty={uncertaintyView}
+        others={ui.work.compare}
+      />
+    );
   } else {
-    view = <Overview rows={rows} published={publishedById} selected={ui.selected.overview} width={width} height={bodyHeight} strings={s} uncertainty={uncertaintyView} />;
+    view = (
+      <Overview
+        rows={rows}
+        published={publishedById}
+        selected={ui.selected.overview}
+        width={width}
+        height={bodyHeight}
+        strings={s}
+        uncertainty={uncertaintyView}
+      />
+    );
   }
 
   const changedCount = result.assumptions.filter((a) => a.overridden).length;

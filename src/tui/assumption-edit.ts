@@ -52,7 +52,10 @@ export function stepValue(a: Pick<AssumptionState, 'value' | 'step' | 'unit' | '
  * point, so 2.3 gives exactly the double nearest 0.023). A trailing % is allowed.
  */
 export function parseTyped(text: string, unit: string): number | null {
-  const t = text.trim().replace(/[%％]$/, '').trim();
+  const t = text
+    .trim()
+    .replace(/[%％]$/, '')
+    .trim();
   if (!/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(t)) return null;
   const n = unit === 'ratio' ? Number(`${t}e-2`) : Number(t);
   return Number.isFinite(n) ? n : null;

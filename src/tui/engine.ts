@@ -13,12 +13,18 @@ import { messageOf, type Doc, type Engine, type LoadedDoc, type SeekOutcome, typ
 const CACHE = 32;
 
 function primaryKey(primary: Record<string, string>): string {
-  return Object.keys(primary).sort().map((k) => `${k}=${primary[k]}`).join(',');
+  return Object.keys(primary)
+    .sort()
+    .map((k) => `${k}=${primary[k]}`)
+    .join(',');
 }
 
 function docKey(doc: Doc): string {
   const o = doc.overrides;
-  return `${primaryKey(doc.primary)}|${Object.keys(o).sort().map((k) => `${k}=${typeof o[k] === 'number' ? (o[k] as number).toString() : JSON.stringify(o[k])}`).join(',')}`;
+  return `${primaryKey(doc.primary)}|${Object.keys(o)
+    .sort()
+    .map((k) => `${k}=${typeof o[k] === 'number' ? (o[k] as number).toString() : JSON.stringify(o[k])}`)
+    .join(',')}`;
 }
 
 export class TuiEngine implements Engine {
@@ -121,7 +127,9 @@ export function docOf(scenario: LoadedScenario): Doc {
 
 export function loadedDoc(scenario: LoadedScenario): LoadedDoc {
   const { model: _model, name, set: _set, primary: _primary, ...rest } = scenario.spec;
-  const extra = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && !(typeof v === 'object' && v !== null && !Object.keys(v).length)));
+  const extra = Object.fromEntries(
+    Object.entries(rest).filter(([, v]) => v !== undefined && !(typeof v === 'object' && v !== null && !Object.keys(v).length)),
+  );
   return { name: name ?? scenario.file, file: scenario.file, doc: docOf(scenario), extra, reference: scenario, locate: scenario.locate };
 }
 
@@ -137,4 +145,3 @@ export function workFor(engine: TuiEngine, scenarios: LoadedScenario[]): Work {
     compare: others.map((o) => ({ name: o.name, file: o.file, result: engine.evaluate(o.doc, o.locate) })),
   };
 }
-

@@ -157,9 +157,15 @@ export interface ColumnSpec<K extends string = string> {
  * Widths for `columns` inside `total` columns (one space between columns). The flexible column gets the
  * rest; when even its minimum does not fit, columns in `dropOrder` are dropped one by one.
  */
-export function layoutColumns<K extends string>(columns: ColumnSpec<K>[], total: number, dropOrder: K[], yieldTo: K[] = []): ColumnSpec<K>[] {
+export function layoutColumns<K extends string>(
+  columns: ColumnSpec<K>[],
+  total: number,
+  dropOrder: K[],
+  yieldTo: K[] = [],
+): ColumnSpec<K>[] {
   let shown = [...columns];
-  const need = (cols: ColumnSpec<K>[]) => cols.reduce((sum, c) => sum + (c.flex ? (c.min ?? 8) : c.width), 0) + Math.max(0, cols.length - 1);
+  const need = (cols: ColumnSpec<K>[]) =>
+    cols.reduce((sum, c) => sum + (c.flex ? (c.min ?? 8) : c.width), 0) + Math.max(0, cols.length - 1);
   for (const key of dropOrder) {
     if (need(shown) <= total) break;
     shown = shown.filter((c) => c.key !== key);

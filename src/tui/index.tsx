@@ -32,11 +32,20 @@ export async function runTui(options: TuiOptions): Promise<void> {
   out.write(ENTER_ALT_SCREEN);
   process.once('exit', leave);
   try {
-    const instance = render(<App model={options.model} scenario={options.scenario} others={options.others} lang={options.lang} scenariosDir={options.scenariosDir} />, {
-      exitOnCtrlC: true,
-      patchConsole: true,
-      maxFps: 60,
-    });
+    const instance = render(
+      <App
+        model={options.model}
+        scenario={options.scenario}
+        others={options.others}
+        lang={options.lang}
+        scenariosDir={options.scenariosDir}
+      />,
+      {
+        exitOnCtrlC: true,
+        patchConsole: true,
+        maxFps: 60,
+      },
+    );
     await instance.waitUntilExit();
   } finally {
     leave();

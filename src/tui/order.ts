@@ -5,9 +5,7 @@
 import type { AssumptionState, IndicatorResult, ModelResult } from '../engine/types.js';
 import type { LoadedModel } from '../model/load.js';
 
-export type OverviewRow =
-  | { type: 'group'; label: string }
-  | { type: 'indicator'; indicator: IndicatorResult; index: number };
+export type OverviewRow = { type: 'group'; label: string } | { type: 'indicator'; indicator: IndicatorResult; index: number };
 
 /** Indicators in display order with a heading row before each group. */
 export function overviewRows(result: ModelResult, model: LoadedModel, otherLabel: string): OverviewRow[] {

@@ -49,7 +49,11 @@ export interface ScenarioContent {
 export function scenarioYaml(content: ScenarioContent): string {
   const primary = content.primary && Object.keys(content.primary).length ? { primary: content.primary } : {};
   const doc = new Document({ model: content.model, name: content.name, set: content.set, ...primary, ...(content.extra ?? {}) });
-  if (content.header) doc.commentBefore = content.header.split('\n').map((l) => ` ${l}`).join('\n');
+  if (content.header)
+    doc.commentBefore = content.header
+      .split('\n')
+      .map((l) => ` ${l}`)
+      .join('\n');
   const set = doc.get('set', true);
   if (isMap(set)) {
     for (const pair of set.items) {
@@ -95,7 +99,9 @@ export interface ScenarioEntry {
 export function listScenarios(dir: string): ScenarioEntry[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort();
+    names = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
+      .sort();
   } catch {
     return [];
   }

@@ -105,10 +105,22 @@ export interface State {
 }
 
 export interface KeyFlags {
-  upArrow?: boolean; downArrow?: boolean; leftArrow?: boolean; rightArrow?: boolean;
-  pageUp?: boolean; pageDown?: boolean; home?: boolean; end?: boolean;
-  return?: boolean; escape?: boolean; tab?: boolean; backspace?: boolean; delete?: boolean;
-  shift?: boolean; ctrl?: boolean; meta?: boolean;
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  shift?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
 }
 
 export type SaveResult =
@@ -192,7 +204,19 @@ export function isDirty(state: State): boolean {
 }
 
 export function initialState(work: Work, view: ListView = 'overview'): State {
-  return { work, undo: [], redo: [], view, back: view, selected: { overview: 0, assumptions: 0 }, detail: null, mode: { kind: 'normal' }, message: null, uncertain: false, effects: [] };
+  return {
+    work,
+    undo: [],
+    redo: [],
+    view,
+    back: view,
+    selected: { overview: 0, assumptions: 0 },
+    detail: null,
+    mode: { kind: 'normal' },
+    message: null,
+    uncertain: false,
+    effects: [],
+  };
 }
 
 // —— derived lists, computed once per result ——
@@ -285,11 +309,21 @@ export function update(state: State, action: Action, ctx: Ctx): State {
   };
   const report = (a: AssumptionState, outcome: EditOutcome): boolean => {
     switch (outcome.status) {
-      case 'ok': say(s.msg.set(a.label, fmt(a, outcome.value))); return true;
-      case 'clamped': say(outcome.bound === 'max' ? s.msg.atMax(fmt(a, outcome.value)) : s.msg.atMin(fmt(a, outcome.value)), 'warn'); return true;
-      case 'out_of_range': say(s.msg.outOfRange(fmt(a, outcome.value), fmt(a, outcome.range[0]), fmt(a, outcome.range[1])), 'error'); return false;
-      case 'not_a_number': say(s.msg.notANumber(outcome.text), 'error'); return false;
-      case 'failed': say(s.msg.evalFailed(fmt(a, outcome.value), outcome.message), 'error'); return false;
+      case 'ok':
+        say(s.msg.set(a.label, fmt(a, outcome.value)));
+        return true;
+      case 'clamped':
+        say(outcome.bound === 'max' ? s.msg.atMax(fmt(a, outcome.value)) : s.msg.atMin(fmt(a, outcome.value)), 'warn');
+        return true;
+      case 'out_of_range':
+        say(s.msg.outOfRange(fmt(a, outcome.value), fmt(a, outcome.range[0]), fmt(a, outcome.range[1])), 'error');
+        return false;
+      case 'not_a_number':
+        say(s.msg.notANumber(outcome.text), 'error');
+        return false;
+      case 'failed':
+        say(s.msg.evalFailed(fmt(a, outcome.value), outcome.message), 'error');
+        return false;
     }
   };
   const selectedAssumption = (): AssumptionState | undefined => {
@@ -329,14 +363,35 @@ export function update(state: State, action: Action, ctx: Ctx): State {
         say(s.msg.seekSolved(a.label, fmt(a, outcome.value), formatIndicator(outcome.projection, ind.unit), targetText(ind)));
         return;
       case 'no_solution':
-        say(s.msg.seekNone(fmt(a, outcome.range[0]), fmt(a, outcome.range[1]), formatIndicator(outcome.projections[0], ind.unit), formatIndicator(outcome.projections[1], ind.unit), targetText(ind)), 'warn');
+        say(
+          s.msg.seekNone(
+            fmt(a, outcome.range[0]),
+            fmt(a, outcome.range[1]),
+            formatIndicator(outcome.projections[0], ind.unit),
+            formatIndicator(outcome.projections[1], ind.unit),
+            targetText(ind),
+          ),
+          'warn',
+        );
         return;
-      case 'no_target': say(s.msg.seekNoTarget, 'warn'); return;
-      case 'no_primary': say(s.msg.seekNoPrimary, 'warn'); return;
-      case 'no_dependency': say(s.msg.seekNoDependency(a.label), 'warn'); return;
-      case 'no_range': say(s.msg.seekNoRange(a.label), 'warn'); return;
-      case 'fixed': say(s.msg.fixed(a.label), 'warn'); return;
-      case 'error': say(s.msg.seekFailed(outcome.message), 'error'); return;
+      case 'no_target':
+        say(s.msg.seekNoTarget, 'warn');
+        return;
+      case 'no_primary':
+        say(s.msg.seekNoPrimary, 'warn');
+        return;
+      case 'no_dependency':
+        say(s.msg.seekNoDependency(a.label), 'warn');
+        return;
+      case 'no_range':
+        say(s.msg.seekNoRange(a.label), 'warn');
+        return;
+      case 'fixed':
+        say(s.msg.fixed(a.label), 'warn');
+        return;
+      case 'error':
+        say(s.msg.seekFailed(outcome.message), 'error');
+        return;
     }
   };
   const find = (text: string) => {
@@ -373,18 +428,34 @@ export function update(state: State, action: Action, ctx: Ctx): State {
       switch (o.status) {
         case 'saved':
           normal();
-          next.work = { ...next.work, saved: o.doc, source: { name: action.name.trim(), file: o.file, extra: next.work.source?.extra ?? {} } };
+          next.work = {
+            ...next.work,
+            saved: o.doc,
+            source: { name: action.name.trim(), file: o.file, extra: next.work.source?.extra ?? {} },
+          };
           say(s.msg.saved(o.file));
           break;
-        case 'exists': next.mode = { kind: 'confirm', purpose: 'overwrite', name: action.name }; say(s.msg.exists(o.file), 'warn'); break;
-        case 'bad_name': next.mode = { kind: 'prompt', purpose: 'save', buffer: action.name }; say(s.msg.badName, 'error'); break;
-        case 'error': normal(); say(s.msg.saveFailed(o.message), 'error'); break;
+        case 'exists':
+          next.mode = { kind: 'confirm', purpose: 'overwrite', name: action.name };
+          say(s.msg.exists(o.file), 'warn');
+          break;
+        case 'bad_name':
+          next.mode = { kind: 'prompt', purpose: 'save', buffer: action.name };
+          say(s.msg.badName, 'error');
+          break;
+        case 'error':
+          normal();
+          say(s.msg.saveFailed(o.message), 'error');
+          break;
       }
       return next;
     }
     case 'listed':
       if (action.entries.length) {
-        const index = Math.max(0, action.entries.findIndex((e) => e.file === next.work.source?.file));
+        const index = Math.max(
+          0,
+          action.entries.findIndex((e) => e.file === next.work.source?.file),
+        );
         next.mode = { kind: 'picker', entries: action.entries, index, marked: [] };
       } else say(s.msg.noScenarios(action.dir), 'warn');
       return next;
@@ -400,7 +471,16 @@ export function update(state: State, action: Action, ctx: Ctx): State {
           return next;
         }
       }
-      const failed = commit(first.doc, { saved: first.doc, source: { name: first.name, file: first.file, extra: first.extra }, reference: first.reference, compare: columns }, first.locate);
+      const failed = commit(
+        first.doc,
+        {
+          saved: first.doc,
+          source: { name: first.name, file: first.file, extra: first.extra },
+          reference: first.reference,
+          compare: columns,
+        },
+        first.locate,
+      );
       if (failed) {
         say(s.msg.loadFailed(failed), 'error');
         return next;
@@ -411,15 +491,29 @@ export function update(state: State, action: Action, ctx: Ctx): State {
       say(s.msg.loaded(action.scenarios.map((x) => x.name).join('、')));
       return next;
     }
-    case 'load_failed': say(s.msg.loadFailed(action.message), 'error'); return next;
-    case 'wrong_model': say(s.msg.wrongModel(action.file, action.model), 'error'); return next;
+    case 'load_failed':
+      say(s.msg.loadFailed(action.message), 'error');
+      return next;
+    case 'wrong_model':
+      say(s.msg.wrongModel(action.file, action.model), 'error');
+      return next;
     case 'uncertainty': {
       const o = action.outcome;
       switch (o.status) {
-        case 'on': next.uncertain = true; say(s.uncertainty.on(o.distributions, o.samples)); break;
-        case 'off': next.uncertain = false; say(s.uncertainty.off); break;
-        case 'none': say(s.uncertainty.none(o.suggestion), 'warn'); break;
-        case 'error': say(s.uncertainty.failed(o.message), 'error'); break;
+        case 'on':
+          next.uncertain = true;
+          say(s.uncertainty.on(o.distributions, o.samples));
+          break;
+        case 'off':
+          next.uncertain = false;
+          say(s.uncertainty.off);
+          break;
+        case 'none':
+          say(s.uncertainty.none(o.suggestion), 'warn');
+          break;
+        case 'error':
+          say(s.uncertainty.failed(o.message), 'error');
+          break;
       }
       return next;
     }
@@ -597,7 +691,8 @@ export function update(state: State, action: Action, ctx: Ctx): State {
         const best = fit.candidates[0] ?? fit.nearest[0];
         const text = (c: NonNullable<typeof best>) => `${c.formula} = ${formatIn(c.value, fit.figure.unit)}`;
         const figure = `${fit.figure.label} ${formatIn(fit.figure.value, fit.figure.unit)}`;
-        if (fit.candidates.length > 0 && best) say(s.msg.fitFound(figure, fit.candidates.length, text(best), formatSigned(best.difference, fit.figure.unit)));
+        if (fit.candidates.length > 0 && best)
+          say(s.msg.fitFound(figure, fit.candidates.length, text(best), formatSigned(best.difference, fit.figure.unit)));
         else say(s.msg.fitNone(figure, best ? text(best) : '—', best ? formatSigned(best.difference, fit.figure.unit) : '—'), 'warn');
       } catch (err) {
         if (!(err instanceof FitInputError)) throw err;
@@ -644,7 +739,8 @@ export function isPrintable(input: string, key: KeyFlags): boolean {
 }
 
 export function messageOf(err: unknown): string {
-  if (err && typeof err === 'object' && 'line' in err && typeof (err as { line: unknown }).line === 'string') return (err as { line: string }).line;
+  if (err && typeof err === 'object' && 'line' in err && typeof (err as { line: unknown }).line === 'string')
+    return (err as { line: string }).line;
   return err instanceof Error ? err.message : String(err);
 }
 

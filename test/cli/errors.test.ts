@@ -23,22 +23,37 @@ describe('malformed models give one line file:line:col, exit 2, no stack trace',
     expectOneLineError(['run', bad('bad-yaml')], /^test\/fixtures\/bad\/bad-yaml\.yaml:\d+:\d+: YAML: /);
   });
   it('unknown reference names the field and the name', () => {
-    expectOneLineError(['run', bad('unknown-ref')], /^test\/fixtures\/bad\/unknown-ref\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: unknown name "growht"$/);
+    expectOneLineError(
+      ['run', bad('unknown-ref')],
+      /^test\/fixtures\/bad\/unknown-ref\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: unknown name "growht"$/,
+    );
   });
   it('a dependency cycle names the cycle', () => {
-    expectOneLineError(['run', bad('cycle')], /^test\/fixtures\/bad\/cycle\.yaml:7:\d+: assumptions\.(growth|other)\.default: dependency cycle: (growth → other → growth|other → growth → other)$/);
+    expectOneLineError(
+      ['run', bad('cycle')],
+      /^test\/fixtures\/bad\/cycle\.yaml:7:\d+: assumptions\.(growth|other)\.default: dependency cycle: (growth → other → growth|other → growth → other)$/,
+    );
   });
   it('wrong type names the field and the allowed values', () => {
     expectOneLineError(['run', bad('wrong-type')], /^test\/fixtures\/bad\/wrong-type\.yaml:12:11: indicators\.people\.kind: .*"stock"/);
   });
   it('a NaN/Infinity result names the derivation', () => {
-    expectOneLineError(['run', bad('nan-result')], /^test\/fixtures\/bad\/nan-result\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: people\.basis is (Infinity|NaN)$/);
+    expectOneLineError(
+      ['run', bad('nan-result')],
+      /^test\/fixtures\/bad\/nan-result\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: people\.basis is (Infinity|NaN)$/,
+    );
   });
   it('a forbidden function like import(...) is refused', () => {
-    expectOneLineError(['run', bad('forbidden')], /^test\/fixtures\/bad\/forbidden\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: function "import" is not allowed/);
+    expectOneLineError(
+      ['run', bad('forbidden')],
+      /^test\/fixtures\/bad\/forbidden\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: function "import" is not allowed/,
+    );
   });
   it('an unknown field is named', () => {
-    expectOneLineError(['run', bad('unknown-field')], /^test\/fixtures\/bad\/unknown-field\.yaml:22:5: indicators\.people\.colour: unknown field "colour"$/);
+    expectOneLineError(
+      ['run', bad('unknown-field')],
+      /^test\/fixtures\/bad\/unknown-field\.yaml:22:5: indicators\.people\.colour: unknown field "colour"$/,
+    );
   });
   it('a missing file', () => {
     expectOneLineError(['run', 'models/no-such-model.yaml'], /^models\/no-such-model\.yaml:1:1: cannot read file/);

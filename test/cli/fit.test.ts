@@ -16,7 +16,9 @@ describe('cesuan fit', () => {
     expect(r.stdout).toContain('每个候选都只是假设，不是文件所用的模型；cesuan 不会修改模型');
     expect(r.stdout).toContain('1. 弹性系数法\n   elastic(tech_talent.baseline, injury_growth_basis1, 1.1, 5)');
     expect(r.stdout).toContain('结果 104.18 万人，差 +0.18');
-    expect(r.stdout).toContain('     fit_elastic:\n       label: 假设：弹性系数法（cesuan fit 候选）\n       formula: elastic(tech_talent.baseline, injury_growth_basis1, 1.1, 5)');
+    expect(r.stdout).toContain(
+      '     fit_elastic:\n       label: 假设：弹性系数法（cesuan fit 候选）\n       formula: elastic(tech_talent.baseline, injury_growth_basis1, 1.1, 5)',
+    );
     expect(r.stdout).toContain('fit_elastic_2:');
   });
 
@@ -44,7 +46,10 @@ describe('cesuan fit', () => {
   it('bad input: one line, exit 2, nothing on stdout', () => {
     for (const [args, message] of [
       [['fit', zhengzhou, 'no_such'], /^models\/zhengzhou-hrss-14th\.yaml: no indicator "no_such" \(indicators: /],
-      [['fit', zhengzhou, 'tech_talent', '--figure', 'nothing like it'], /^models\/zhengzhou-hrss-14th\.yaml: tech_talent: no stated figure "nothing like it"/],
+      [
+        ['fit', zhengzhou, 'tech_talent', '--figure', 'nothing like it'],
+        /^models\/zhengzhou-hrss-14th\.yaml: tech_talent: no stated figure "nothing like it"/,
+      ],
       [['fit', zhengzhou, 'tech_talent', '-f', 'csv'], /^--format must be table or json, not "csv"$/],
       [['fit', zhengzhou, 'tech_talent', '--lang', 'fr'], /^--lang must be one of zh, en, not "fr"$/],
     ] as [string[], RegExp][]) {
@@ -59,7 +64,9 @@ describe('cesuan fit', () => {
   it('a model whose method call is bad is refused at file:line:col before any search', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cesuan-fit-cli-'));
     const path = join(dir, 'bad.yaml');
-    writeFileSync(path, `id: bad
+    writeFileSync(
+      path,
+      `id: bad
 title: t
 years: { base: 2020, target: 2025 }
 sources: { a: { title: a } }
@@ -76,9 +83,12 @@ indicators:
     derivations:
       d: { label: d, formula: "holt(s, 0, 0.2, 5)", source: { ref: a, quote: q } }
     primary: d
-`);
+`,
+    );
     const r = cesuan(['fit', path, 'x']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toMatch(/bad\.yaml:16:\d+: indicators\.x\.derivations\.d\.formula: holt\(\): alpha must be in \(0, 1\], got 0$/);
+    expect(r.stderr.trim()).toMatch(
+      /bad\.yaml:16:\d+: indicators\.x\.derivations\.d\.formula: holt\(\): alpha must be in \(0, 1\], got 0$/,
+    );
   });
 });

@@ -17,12 +17,44 @@ const NATIONAL = join(fixtures, 'national-jobs-2024.yaml');
 const ZZ_ACTUALS = scenario('zhengzhou-actuals-2025');
 const dir = tempDir();
 
-interface Evaluation { indicator: string; final: number | null; missing: number[]; met: boolean | null; margin: number | null; margin_relative: number | null; favourable_relative: number | null; wide: boolean; measure: string; achieved: number | null; assumed: number | null; p5: number | null; p95: number | null; outside: number | null; outside_widths: number | null; sources: Record<string, unknown> }
-interface Report { summary: { evaluated: number; met: number; binding: { evaluated: number; met: number }; overshoots: string[]; shortfalls: string[]; incomplete: string[] }; indicators: Evaluation[] }
+interface Evaluation {
+  indicator: string;
+  final: number | null;
+  missing: number[];
+  met: boolean | null;
+  margin: number | null;
+  margin_relative: number | null;
+  favourable_relative: number | null;
+  wide: boolean;
+  measure: string;
+  achieved: number | null;
+  assumed: number | null;
+  p5: number | null;
+  p95: number | null;
+  outside: number | null;
+  outside_widths: number | null;
+  sources: Record<string, unknown>;
+}
+interface Report {
+  summary: {
+    evaluated: number;
+    met: number;
+    binding: { evaluated: number; met: number };
+    overshoots: string[];
+    shortfalls: string[];
+    incomplete: string[];
+  };
+  indicators: Evaluation[];
+}
 
 describe('national 城镇新增就业 (target 5500万以上; published actuals 2021–2024)', () => {
   it('mid-term tracking still reports 525万 required in 2025 and 6218.75万 at the pace so far', () => {
-    const t = cesuanJson<{ indicators: { required: number; at_pace: number; pace: number; last: number }[] }>(['track', NATIONAL, '--format', 'json']).indicators[0]!;
+    const t = cesuanJson<{ indicators: { required: number; at_pace: number; pace: number; last: number }[] }>([
+      'track',
+      NATIONAL,
+      '--format',
+      'json',
+    ]).indicators[0]!;
     const sum = 1269 + 1206 + 1244 + 1256;
     close(t.last, sum);
     close(t.required, 5500 - sum);
@@ -46,7 +78,10 @@ describe('national 城镇新增就业 (target 5500万以上; published actuals 2
 
   it('with a 2025 value (hypothetical here, 1200) the five-year total is final: met, margin, mean yearly amount vs 1100 planned', () => {
     const file = join(dir, 'national-2025.yaml');
-    writeFileSync(file, `model: ${join(fixtures, 'national-jobs-14th.yaml')}\nactuals:\n  new_urban_jobs: { 2021: 1269, 2022: 1206, 2023: 1244, 2024: 1256, 2025: 1200 }\n`);
+    writeFileSync(
+      file,
+      `model: ${join(fixtures, 'national-jobs-14th.yaml')}\nactuals:\n  new_urban_jobs: { 2021: 1269, 2022: 1206, 2023: 1244, 2024: 1256, 2025: 1200 }\n`,
+    );
     const e = cesuanJson<Report>(['evaluate', file, '-f', 'json']).indicators[0]!;
     const total = 1269 + 1206 + 1244 + 1256 + 1200;
     close(e.final!, total);
@@ -124,8 +159,12 @@ describe('Zhengzhou with demo actuals for 2021–2025', () => {
   });
 
   it('CSV headers follow --lang; JSON keys stay English', () => {
-    expect(cesuan(['evaluate', ZZ_ACTUALS, '-f', 'csv'], { cwd: root }).stdout.split('\n')[0]).toMatch(/^指标,名称,单位,.*终值,缺少年份,.*实际年均,规划假设/);
-    expect(cesuan(['evaluate', ZZ_ACTUALS, '-f', 'csv', '--lang', 'en'], { cwd: root }).stdout.split('\n')[0]).toMatch(/^indicator,label,unit,.*final,missing,.*achieved,assumed/);
+    expect(cesuan(['evaluate', ZZ_ACTUALS, '-f', 'csv'], { cwd: root }).stdout.split('\n')[0]).toMatch(
+      /^指标,名称,单位,.*终值,缺少年份,.*实际年均,规划假设/,
+    );
+    expect(cesuan(['evaluate', ZZ_ACTUALS, '-f', 'csv', '--lang', 'en'], { cwd: root }).stdout.split('\n')[0]).toMatch(
+      /^indicator,label,unit,.*final,missing,.*achieved,assumed/,
+    );
   });
 
   it('demo actuals say they have no source', () => {
@@ -133,19 +172,29 @@ describe('Zhengzhou with demo actuals for 2021–2025', () => {
   });
 
   it('with distributions, how far outside the model’s own P5–P95 band the outcome fell', () => {
-    const file = writeScenario(dir, 'band', `uncertain:\n  injury_growth: { dist: normal, mean: 0.0353, sd: 0.002 }\nactuals:\n  injury_insured: { 2021: 199, 2022: 202, 2023: 209.5, 2024: 216.1, 2025: 223.4 }\n`);
+    const file = writeScenario(
+      dir,
+      'band',
+      `uncertain:\n  injury_growth: { dist: normal, mean: 0.0353, sd: 0.002 }\nactuals:\n  injury_insured: { 2021: 199, 2022: 202, 2023: 209.5, 2024: 216.1, 2025: 223.4 }\n`,
+    );
     const e = cesuanJson<Report>(['evaluate', file, '-f', 'json', '-n', '2000']).indicators[0]!;
     expect(e.p5).not.toBeNull();
     // 186.5 × (1 + g)^5 with g ~ N(3.53%, 0.2%): P95 ≈ 186.5 × (1.0353 + 1.645 × 0.002)^5 ≈ 223.6, so 223.4 is inside or at the edge
     close(e.p95!, 186.5 * (1 + 0.0353 + 1.645 * 0.002) ** 5, 0.01);
     expect(e.outside).toBe(Math.max(0, e.p5! - 223.4, 223.4 - e.p95!));
-    const far = writeScenario(dir, 'band-far', `uncertain:\n  injury_growth: { dist: normal, mean: 0.0353, sd: 0.002 }\nactuals:\n  injury_insured: { 2021: 199, 2022: 202, 2023: 209.5, 2024: 226, 2025: 240 }\n`);
+    const far = writeScenario(
+      dir,
+      'band-far',
+      `uncertain:\n  injury_growth: { dist: normal, mean: 0.0353, sd: 0.002 }\nactuals:\n  injury_insured: { 2021: 199, 2022: 202, 2023: 209.5, 2024: 226, 2025: 240 }\n`,
+    );
     const f = cesuanJson<Report>(['evaluate', far, '-f', 'json', '-n', '2000']).indicators[0]!;
     close(f.outside!, 240 - f.p95!, 1e-12);
     close(f.outside_widths!, (240 - f.p95!) / (f.p95! - f.p5!), 1e-12);
     const text = cesuan(['evaluate', far, '-n', '2000'], { cwd: root }).stdout;
     expect(text).toMatch(/P5–P95/);
-    expect(text).toContain(`落在模型自身不确定区间（P5–P95）之外：工伤保险参保人数 高于 P95 ${(240 - f.p95!).toFixed(2).replace(/\.?0+$/, '')}（${f.outside_widths!.toFixed(1).replace(/\.0$/, '')} 倍区间宽度）`);
+    expect(text).toContain(
+      `落在模型自身不确定区间（P5–P95）之外：工伤保险参保人数 高于 P95 ${(240 - f.p95!).toFixed(2).replace(/\.?0+$/, '')}（${f.outside_widths!.toFixed(1).replace(/\.0$/, '')} 倍区间宽度）`,
+    );
   });
 
   it('--strict exits 1 when a binding target was missed', () => {
@@ -174,8 +223,27 @@ describe('evaluate: bad input', () => {
 
 describe('evaluate engine', () => {
   const ind = (over: Partial<IndicatorResult>): IndicatorResult => ({
-    id: 'x', label: 'x', number: undefined, unit: '万人', group: undefined, groupLabel: undefined, parent: undefined, kind: 'stock', attribute: 'indicative',
-    baseline: 100, target: { op: '>=', value: 120 }, chosen: null, primary: null, projection: 121, verdict: 'met', gap: 1, trajectory: [], derivations: [], checks: [], findings: [], ...over,
+    id: 'x',
+    label: 'x',
+    number: undefined,
+    unit: '万人',
+    group: undefined,
+    groupLabel: undefined,
+    parent: undefined,
+    kind: 'stock',
+    attribute: 'indicative',
+    baseline: 100,
+    target: { op: '>=', value: 120 },
+    chosen: null,
+    primary: null,
+    projection: 121,
+    verdict: 'met',
+    gap: 1,
+    trajectory: [],
+    derivations: [],
+    checks: [],
+    findings: [],
+    ...over,
   });
   it('a stock needs only the target year; the achieved CAGR runs from the baseline', () => {
     const e = evaluateIndicator(ind({}), { 2025: 150 }, { base: 2020, target: 2025 });
@@ -186,7 +254,9 @@ describe('evaluate engine', () => {
     expect(evaluateIndicator(ind({}), { 2021: 101, 2023: 110 }, { base: 2020, target: 2025 }).missing).toEqual([2024, 2025]);
   });
   it('a cumulative indicator needs every year', () => {
-    expect(evaluateIndicator(ind({ kind: 'cumulative' }), { 2021: 1, 2022: 1, 2024: 1, 2025: 1 }, { base: 2020, target: 2025 }).missing).toEqual([2023]);
+    expect(
+      evaluateIndicator(ind({ kind: 'cumulative' }), { 2021: 1, 2022: 1, 2024: 1, 2025: 1 }, { base: 2020, target: 2025 }).missing,
+    ).toEqual([2023]);
   });
   it('= and ≈ targets: any distance is unfavourable; a met ≈ is not "wide"', () => {
     const e = evaluateIndicator(ind({ target: { op: '≈', value: 100, tolerance: 5 } }), { 2025: 104 }, { base: 2020, target: 2025 });
@@ -199,10 +269,20 @@ describe('evaluate engine', () => {
     const b = evaluateIndicator(ind({ id: 'b' }), { 2025: 130 }, { base: 2020, target: 2025 });
     const c = evaluateIndicator(ind({ id: 'c' }), { 2024: 130 }, { base: 2020, target: 2025 });
     const s = summarizeEvaluation([a, b, c]);
-    expect(s).toMatchObject({ evaluated: 2, met: 1, binding: { evaluated: 1, met: 0 }, overshoots: ['b'], shortfalls: ['a'], incomplete: ['c'] });
+    expect(s).toMatchObject({
+      evaluated: 2,
+      met: 1,
+      binding: { evaluated: 1, met: 0 },
+      overshoots: ['b'],
+      shortfalls: ['a'],
+      incomplete: ['c'],
+    });
   });
   it('actuals: numbers and { value, source } read alike; sources cite document, quote and address', () => {
-    const written = { a: { 2021: 1, 2022: { value: 2, source: { document: 'D', quote: 'Q', url: 'U', line: 3 } } }, b: { 2021: { value: 5, source: 'plain' } } };
+    const written = {
+      a: { 2021: 1, 2022: { value: 2, source: { document: 'D', quote: 'Q', url: 'U', line: 3 } } },
+      b: { 2021: { value: 5, source: 'plain' } },
+    };
     expect(actualValues(written)).toEqual({ a: { 2021: 1, 2022: 2 }, b: { 2021: 5 } });
     const s = actualSources(written);
     expect(citeActual(s.a!['2022']!)).toBe('D, line 3: “Q” (U)');

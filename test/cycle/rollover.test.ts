@@ -56,7 +56,9 @@ describe('rollover of the Zhengzhou model with the demo 2021–2025 actuals', ()
     expect(draft.indicators.pension_urban.derivations.basis.formula).toBe('linear(641.2, pension_urban_step, 5)');
     expect(draft.indicators.high_title_talent.derivations.basis1.formula).toBe('5.83 + high_title_annual * 5');
     // a sum of parts is carried; its parts' baselines are the new ones
-    expect(draft.indicators.pension_insured.derivations.sum_of_parts.path).toBe('linear(pension_urban.baseline, pension_urban_step, t) + compound(pension_rural.baseline, pension_rural_growth, t)');
+    expect(draft.indicators.pension_insured.derivations.sum_of_parts.path).toBe(
+      'linear(pension_urban.baseline, pension_urban_step, t) + compound(pension_rural.baseline, pension_rural_growth, t)',
+    );
   });
 
   it('series gain 2021–2025; each rolled indicator gets its actuals as a series', () => {
@@ -78,7 +80,10 @@ describe('rollover of the Zhengzhou model with the demo 2021–2025 actuals', ()
     expect(a.pension_urban_step.default).toBe('(641.2 - 568.14) / 5');
     expect(a.pension_rural_growth.default).toBe('cagr(233.83, 237.1, 5)');
     expect(a.unemployment_insured_growth.back_solved).toBeUndefined();
-    const run = cesuanJson<{ assumptions: { id: string; value: number }[]; indicators: { id: string; projection: number; target: number; baseline: number }[] }>(['run', draftFile, '-f', 'json']);
+    const run = cesuanJson<{
+      assumptions: { id: string; value: number }[];
+      indicators: { id: string; projection: number; target: number; baseline: number }[];
+    }>(['run', draftFile, '-f', 'json']);
     const value = (id: string) => run.assumptions.find((x) => x.id === id)!.value;
     close(value('injury_growth'), meanGrowth(injury));
     close(value('new_jobs_per_year'), 61.1 / 5, 1e-12);
@@ -135,7 +140,9 @@ describe('rollover of the Zhengzhou model with the demo 2021–2025 actuals', ()
     const d = parse(readFileSync(file, 'utf8'));
     expect(d.years).toEqual({ base: 2025, target: 2035 });
     expect(d.indicators.injury_insured.derivations.basis2.formula).toBe('compound(223.4, injury_growth, 10)');
-    expect(d.indicators.unemployment_insured.derivations.trend.formula).toBe('regress([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025], unemployment_insured_series, 2035)');
+    expect(d.indicators.unemployment_insured.derivations.trend.formula).toBe(
+      'regress([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025], unemployment_insured_series, 2035)',
+    );
     expect(cesuan(['run', file], { cwd: root }).code).toBe(0);
   });
 });
@@ -143,7 +150,10 @@ describe('rollover of the Zhengzhou model with the demo 2021–2025 actuals', ()
 describe('plausibility: Henan 高技能人才 226.59万 (2020) → 超700万 (2025, published)', () => {
   const fixtures = join(root, 'test', 'fixtures', 'cycle');
   const file = join(out, 'henan-high-skill-15th.yaml');
-  const r = cesuan(['rollover', join(fixtures, 'henan-high-skill-14th.yaml'), '--actuals', join(fixtures, 'henan-high-skill-actuals.yaml'), '-o', file], { cwd: root });
+  const r = cesuan(
+    ['rollover', join(fixtures, 'henan-high-skill-14th.yaml'), '--actuals', join(fixtures, 'henan-high-skill-actuals.yaml'), '-o', file],
+    { cwd: root },
+  );
 
   it('flags ≈25% a year against the ≈10.9% the 十四五 figures imply, with both 2030 figures, and asks to choose', () => {
     expect(r.code, r.stderr).toBe(0);
@@ -155,7 +165,9 @@ describe('plausibility: Henan 高技能人才 226.59万 (2020) → 超700万 (20
     close(atAssumed, (700 * 57) / 34, 1e-9);
     const pct = (x: number) => `${(x * 100).toFixed(2)}%/年`;
     expect(r.stderr).toMatch(/请选择/);
-    expect(r.stderr).toContain(`实际达到 ${pct(achieved)}，“十四五”假设 ${pct(assumed)} → 2030年：按实际延续 ${continuing.toFixed(2).replace(/\.?0+$/, '')}，按“十四五”假设 ${atAssumed.toFixed(2).replace(/\.?0+$/, '')}`);
+    expect(r.stderr).toContain(
+      `实际达到 ${pct(achieved)}，“十四五”假设 ${pct(assumed)} → 2030年：按实际延续 ${continuing.toFixed(2).replace(/\.?0+$/, '')}，按“十四五”假设 ${atAssumed.toFixed(2).replace(/\.?0+$/, '')}`,
+    );
     const d = parse(readFileSync(file, 'utf8'));
     expect(d.assumptions.high_skill_growth.note).toMatch(/^CHOOSE/);
     expect(d.assumptions.high_skill_growth.default).toBe('cagr(226.59, 700, 5)');
@@ -178,7 +190,9 @@ describe('rollover: bad input', () => {
       expect(r.stderr).toMatch(new RegExp(`--to ${to}`));
       expect(existsSync(file)).toBe(false);
     }
-    expect(cesuan(['rollover', ZHENGZHOU, '--actuals', ACTUALS, '--to', '2040', '-o', join(out, 'ok-2040.yaml')], { cwd: root }).code).toBe(0);
+    expect(cesuan(['rollover', ZHENGZHOU, '--actuals', ACTUALS, '--to', '2040', '-o', join(out, 'ok-2040.yaml')], { cwd: root }).code).toBe(
+      0,
+    );
     expect(cesuan(['rollover', ZHENGZHOU, '--actuals', ACTUALS, '--to', 'soon'], { cwd: root }).code).toBe(2);
     expect(rolloverYearsProblem(2025, 2030)).toBeNull();
   });
@@ -192,7 +206,11 @@ describe('rollover: bad input', () => {
   });
 
   it('partial actuals roll from their last year and name what is not rolled', () => {
-    const partial = writeScenario(out, 'partial', 'actuals:\n  injury_insured: { 2021: 199, 2022: 202, 2023: 209.5 }\n  new_urban_jobs: { 2021: 13.2, 2022: 10.8 }\n');
+    const partial = writeScenario(
+      out,
+      'partial',
+      'actuals:\n  injury_insured: { 2021: 199, 2022: 202, 2023: 209.5 }\n  new_urban_jobs: { 2021: 13.2, 2022: 10.8 }\n',
+    );
     const file = join(out, 'partial-15th.yaml');
     const r = cesuan(['rollover', ZHENGZHOU, '--actuals', partial, '--to', '2030', '-o', file], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
@@ -243,5 +261,3 @@ describe('proposalValue rounds towards the projection meeting the target', () =>
     expect(proposalValue(0.035329, '>=', 'ratio')).toBe(0.0353);
   });
 });
-
-

@@ -29,7 +29,9 @@ describe('notes in audit and explain', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('· surveyed_unemployment: 无2020年基数，也无历史数据，不建模');
     // the target cell "<6" is on line 51 of 002, between rows 1 and 3
-    expect(r.stdout).toMatch(/target\.source — 002_6dfc5125a1bfd828\.txt:51\n {4}50 {2}1\.城镇新增就业人数[^\n]*\n {2}▶ 51 {2}2\.城镇调查失业率[^\n]*<6[^\n]*\n {4}52 {2}3\.城镇登记失业率/);
+    expect(r.stdout).toMatch(
+      /target\.source — 002_6dfc5125a1bfd828\.txt:51\n {4}50 {2}1\.城镇新增就业人数[^\n]*\n {2}▶ 51 {2}2\.城镇调查失业率[^\n]*<6[^\n]*\n {4}52 {2}3\.城镇登记失业率/,
+    );
     expect(cesuan(['explain', shiyan, 'surveyed_unemployment', '--context', 'x']).code).toBe(2);
   });
 });

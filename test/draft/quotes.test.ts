@@ -18,7 +18,10 @@ describe('quotes in the shipped models', () => {
     let checked = 0;
     for (const id of MODELS) {
       const r = checkQuotes(loadModel(join(root, 'models', `${id}.yaml`)));
-      expect(r.findings.map((f) => `${f.position.line}: ${f.message}`), id).toEqual([]);
+      expect(
+        r.findings.map((f) => `${f.position.line}: ${f.message}`),
+        id,
+      ).toEqual([]);
       checked += r.checked;
     }
     expect(checked).toBeGreaterThanOrEqual(447); // 447 when the issue was filed; models only gain quotes
@@ -34,24 +37,27 @@ describe('quotes in the shipped models', () => {
 
 function model(dir: string, baselineLine: number, statedQuote: string): string {
   const file = join(dir, 'quote-check.yaml');
-  writeFileSync(file, [
-    'id: quote-check',
-    'title: 十堰 quote check',
-    'years: { base: 2020, target: 2025 }',
-    'sources:',
-    '  plan: { title: 十堰, file: 002_6dfc5125a1bfd828.txt }',
-    '  local: { title: a document beside the model, file: local.txt }',
-    'indicators:',
-    '  urban_new_jobs:',
-    '    label: 城镇新增就业人数',
-    '    unit: 万人',
-    '    kind: cumulative',
-    '    attribute: indicative',
-    `    baseline: { value: 22, source: { ref: plan, line: ${baselineLine}, quote: "〔22〕" } }`,
-    '    target: { op: ">=", value: 15, source: { ref: plan, line: 50, quote: "〔15〕" } }',
-    '    stated:',
-    `      - { label: 本地文件, value: 22, expr: urban_new_jobs.baseline, source: { ref: local, line: 2, quote: "${statedQuote}" } }`,
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'id: quote-check',
+      'title: 十堰 quote check',
+      'years: { base: 2020, target: 2025 }',
+      'sources:',
+      '  plan: { title: 十堰, file: 002_6dfc5125a1bfd828.txt }',
+      '  local: { title: a document beside the model, file: local.txt }',
+      'indicators:',
+      '  urban_new_jobs:',
+      '    label: 城镇新增就业人数',
+      '    unit: 万人',
+      '    kind: cumulative',
+      '    attribute: indicative',
+      `    baseline: { value: 22, source: { ref: plan, line: ${baselineLine}, quote: "〔22〕" } }`,
+      '    target: { op: ">=", value: 15, source: { ref: plan, line: 50, quote: "〔15〕" } }',
+      '    stated:',
+      `      - { label: 本地文件, value: 22, expr: urban_new_jobs.baseline, source: { ref: local, line: 2, quote: "${statedQuote}" } }`,
+    ].join('\n'),
+  );
   writeFileSync(join(dir, 'local.txt'), '第一行\n城镇新增就业22万人\n');
   return file;
 }
@@ -63,13 +69,19 @@ describe('cesuan audit: provenance findings', () => {
     const table = cesuan(['audit', file, '--lang', 'en']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/Provenance: 3 quotes checked against their documents, 2 findings/);
-    expect(table.stdout).toMatch(/quote-check\.yaml:13:\d+: indicators\.urban_new_jobs\.baseline\.source: quote found at line 50, not 60: “〔22〕”/);
+    expect(table.stdout).toMatch(
+      /quote-check\.yaml:13:\d+: indicators\.urban_new_jobs\.baseline\.source: quote found at line 50, not 60: “〔22〕”/,
+    );
     expect(table.stdout).toMatch(/indicators\.urban_new_jobs\.stated\.0\.source: quote not found: “城镇新增就业23万人”/);
     expect(cesuan(['audit', file]).stdout).toMatch(/引文在第 50 行，不在第 60 行/);
-    expect(cesuan(['audit', file, '-f', 'md', '--lang', 'en']).stdout).toMatch(/^## Provenance: 3 quotes[^\n]*\n\n- [^\n]*quote found at line 50, not 60/m);
+    expect(cesuan(['audit', file, '-f', 'md', '--lang', 'en']).stdout).toMatch(
+      /^## Provenance: 3 quotes[^\n]*\n\n- [^\n]*quote found at line 50, not 60/m,
+    );
     const json = JSON.parse(cesuan(['audit', file, '-f', 'json']).stdout);
     expect(json.provenance.checked).toBe(3);
-    expect(json.provenance.findings.map((f: { kind: string; found_at: number | null; message: string }) => [f.kind, f.found_at, f.message])).toEqual([
+    expect(
+      json.provenance.findings.map((f: { kind: string; found_at: number | null; message: string }) => [f.kind, f.found_at, f.message]),
+    ).toEqual([
       ['wrong_line', 50, 'quote found at line 50, not 60'],
       ['not_found', null, 'quote not found'],
     ]);

@@ -44,14 +44,17 @@ describe('evaluate', () => {
     expect(() => evaluate(mini, { injury_grwth: 0.01 })).toThrow(/"injury_grwth" is not an assumption/);
   });
   it('incremental recompute after set() equals a fresh evaluation, for any sequence of changes', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 0.08, noNaN: true }), { minLength: 1, maxLength: 8 }), (rates) => {
-      const e = new Evaluator(mini);
-      for (const r of rates) e.set('injury_growth', r);
-      const last = rates[rates.length - 1]!;
-      expect(injury(e.result()).projection).toBe(injury(evaluate(mini, { injury_growth: last })).projection);
-      e.reset('injury_growth');
-      expect(injury(e.result()).projection).toBe(injury(evaluate(mini)).projection);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 0.08, noNaN: true }), { minLength: 1, maxLength: 8 }), (rates) => {
+        const e = new Evaluator(mini);
+        for (const r of rates) e.set('injury_growth', r);
+        const last = rates[rates.length - 1]!;
+        expect(injury(e.result()).projection).toBe(injury(evaluate(mini, { injury_growth: last })).projection);
+        e.reset('injury_growth');
+        expect(injury(e.result()).projection).toBe(injury(evaluate(mini)).projection);
+      }),
+      { numRuns: 50 },
+    );
   });
   it('same inputs give the same outputs to the last bit', () => {
     expect(JSON.stringify(evaluate(mini))).toBe(JSON.stringify(evaluate(loadModel('test/fixtures/mini.yaml'))));
@@ -60,7 +63,9 @@ describe('evaluate', () => {
 
 describe('imports', () => {
   it('a reference cycle between two models is a clear error naming the cycle', () => {
-    expect(() => loadModel('test/fixtures/imports/a.yaml')).toThrow(/import cycle: test\/fixtures\/imports\/a\.yaml → test\/fixtures\/imports\/b\.yaml → test\/fixtures\/imports\/a\.yaml/);
+    expect(() => loadModel('test/fixtures/imports/a.yaml')).toThrow(
+      /import cycle: test\/fixtures\/imports\/a\.yaml → test\/fixtures\/imports\/b\.yaml → test\/fixtures\/imports\/a\.yaml/,
+    );
   });
 });
 

@@ -15,19 +15,36 @@ const PREVIOUS = 'previous output\n';
 
 /** A sweep big enough to take seconds: 81 × 401 points × the indicators they reach. */
 const bigSweep = (out: string) => [
-  'sweep', 'models/zhengzhou-hrss-14th.yaml',
-  '--vary', 'injury_growth=0:0.08:0.001',
-  '--vary', 'pension_urban_step=0:40:0.1',
-  '--vary', 'new_jobs_per_year=5:20:1',
-  '--format', 'csv', '--out', out,
+  'sweep',
+  'models/zhengzhou-hrss-14th.yaml',
+  '--vary',
+  'injury_growth=0:0.08:0.001',
+  '--vary',
+  'pension_urban_step=0:40:0.1',
+  '--vary',
+  'new_jobs_per_year=5:20:1',
+  '--format',
+  'csv',
+  '--out',
+  out,
 ];
 
 const tempsIn = (dir: string, name: string) => readdirSync(dir).filter((f) => f.startsWith(`.${name}.`) && f.endsWith('.tmp'));
 
 /** Start the command; once its temp file holds at least `bytes`, send `signal`; resolve with the exit. */
-function killMidWrite(args: string[], dir: string, name: string, signal: NodeJS.Signals, bytes = 256 * 1024): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: number }> {
+function killMidWrite(
+  args: string[],
+  dir: string,
+  name: string,
+  signal: NodeJS.Signals,
+  bytes = 256 * 1024,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: TEST_CACHE_DIR }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: TEST_CACHE_DIR },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let sawTemp = 0;
     const poll = setInterval(() => {
       for (const t of tempsIn(dir, name)) {
@@ -98,7 +115,11 @@ describe('atomic output: a killed write leaves the previous file intact', () => 
     for (let i = 0; i < 12; i++) {
       writeFileSync(out, PREVIOUS);
       await new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, [bin, 'run', 'models/zhengzhou-hrss-14th.yaml', '--format', 'json', '--out', out], { cwd: root, env: { ...process.env, CESUAN_CACHE_DIR: TEST_CACHE_DIR }, stdio: 'ignore' });
+        const child = spawn(process.execPath, [bin, 'run', 'models/zhengzhou-hrss-14th.yaml', '--format', 'json', '--out', out], {
+          cwd: root,
+          env: { ...process.env, CESUAN_CACHE_DIR: TEST_CACHE_DIR },
+          stdio: 'ignore',
+        });
         // from right after start to about when the write happens
         setTimeout(() => child.kill('SIGKILL'), 20 + i * 25);
         child.on('exit', () => resolve());

@@ -19,7 +19,10 @@ function mutants(): string[] {
   const names = namesIn(mini);
   const places = formulaPaths(mini);
   const structural = fc.sample(fc.array(mutation(names), { minLength: 1, maxLength: 3 }), { numRuns: MUTANTS, seed: FUZZ_SEED });
-  const formulas = fc.sample(fc.array(fc.tuple(fc.nat(), formula(names)), { minLength: 1, maxLength: 2 }), { numRuns: MUTANTS / 2, seed: FUZZ_SEED });
+  const formulas = fc.sample(fc.array(fc.tuple(fc.nat(), formula(names)), { minLength: 1, maxLength: 2 }), {
+    numRuns: MUTANTS / 2,
+    seed: FUZZ_SEED,
+  });
   return [
     ...structural.map((ms) => {
       const data = structuredClone(mini);
@@ -122,12 +125,22 @@ describe('the spec cache never changes an answer', () => {
       const [header, payload] = good[e]!;
       const entry = JSON.parse(payload) as Record<string, unknown>;
       const formulas = entry['formulas'] as Record<string, unknown>;
-      for (const k of Object.keys(formulas)) formulas[k] = [{ mathjs: 'Evil' }, { mathjs: 'Node' }, null, 42, { mathjs: 'OperatorNode', fn: 'add', args: 'x' }][k.length % 5];
+      for (const k of Object.keys(formulas))
+        formulas[k] = [{ mathjs: 'Evil' }, { mathjs: 'Node' }, null, 42, { mathjs: 'OperatorNode', fn: 'add', args: 'x' }][k.length % 5];
       writeFileSync(join(cache, e), header + JSON.stringify(entry));
     }
     const revived = run(file, { CESUAN_CACHE_DIR: cache });
     expect(revived.stdout).toBe(reference.stdout);
-    for (const damage of ['', '{', 'null', '{"format":1,"spec":null,"tree":null}', '{"format":99,"spec":{},"tree":null}', '[1,2,3]', '{"format":3,"hash":"0"}\n{}', `${good[entries[0]!]![0]}{}`]) {
+    for (const damage of [
+      '',
+      '{',
+      'null',
+      '{"format":1,"spec":null,"tree":null}',
+      '{"format":99,"spec":{},"tree":null}',
+      '[1,2,3]',
+      '{"format":3,"hash":"0"}\n{}',
+      `${good[entries[0]!]![0]}{}`,
+    ]) {
       for (const e of entries) writeFileSync(join(cache, e), damage);
       const r = run(file, { CESUAN_CACHE_DIR: cache });
       expect(r.code, `${damage}: ${r.stderr}`).toBe(reference.code);

@@ -27,7 +27,9 @@ function formulasOf(file: string): string[] {
   return [...texts];
 }
 
-const texts = readdirSync(join(root, 'models')).filter((f) => f.endsWith('.yaml')).flatMap((f) => formulasOf(join(root, 'models', f)));
+const texts = readdirSync(join(root, 'models'))
+  .filter((f) => f.endsWith('.yaml'))
+  .flatMap((f) => formulasOf(join(root, 'models', f)));
 const fresh = new Map(texts.map((t) => [t, JSON.stringify(parseFormula(t))]));
 
 describe('parse trees from the spec cache', () => {
@@ -59,14 +61,19 @@ describe('parse trees from the spec cache', () => {
     // shapes close to real trees, with one field wrong
     const valid = formulaTrees(sample);
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(valid)), fc.constantFrom('args', 'fn', 'op', 'name', 'value', 'content', 'items', 'object', 'index', 'mathjs'), fc.jsonValue({ maxDepth: 2 }), (text, field, junk) => {
-        const tree = structuredClone(valid[text]) as Record<string, unknown>;
-        if (!(field in tree)) return;
-        tree[field] = junk;
-        primeFormulas({ [text]: tree });
-        const parsed = parseFormula(text);
-        expect(typeof parsed.toString()).toBe('string');
-      }),
+      fc.property(
+        fc.constantFrom(...Object.keys(valid)),
+        fc.constantFrom('args', 'fn', 'op', 'name', 'value', 'content', 'items', 'object', 'index', 'mathjs'),
+        fc.jsonValue({ maxDepth: 2 }),
+        (text, field, junk) => {
+          const tree = structuredClone(valid[text]) as Record<string, unknown>;
+          if (!(field in tree)) return;
+          tree[field] = junk;
+          primeFormulas({ [text]: tree });
+          const parsed = parseFormula(text);
+          expect(typeof parsed.toString()).toBe('string');
+        },
+      ),
       { numRuns: runs(300), seed: FUZZ_SEED },
     );
   });

@@ -14,7 +14,10 @@ describe('mutated model and scenario files: a result or one clean located error'
   const dir = scratch();
 
   it('formulas: every place a formula goes, in the mini and Zhengzhou models', () => {
-    for (const [base, runsOf] of [[mini, 300], [zhengzhou, 60]] as const) {
+    for (const [base, runsOf] of [
+      [mini, 300],
+      [zhengzhou, 60],
+    ] as const) {
       const places = formulaPaths(base);
       const names = namesIn(base);
       fc.assert(
@@ -77,11 +80,48 @@ describe('mutated model and scenario files: a result or one clean located error'
     const text = readFileSync(join(root, 'test/fixtures/mini.yaml'), 'utf8');
     const insert = fc.oneof(
       fc.string({ maxLength: 20 }),
-      fc.constantFrom('\t', ':', '- ', '{', '}', '[', ']', '&a ', '*a', '<<: *a\n', '!!binary ', '!!js/function ', '%YAML 1.1\n', '---\n', '...\n', '\ufeff', '\r\n', '? ', '|\n', '>-\n', '"', "'", '#', '@', '`', '\u0000', '  ', 'x: 1\n'),
+      fc.constantFrom(
+        '\t',
+        ':',
+        '- ',
+        '{',
+        '}',
+        '[',
+        ']',
+        '&a ',
+        '*a',
+        '<<: *a\n',
+        '!!binary ',
+        '!!js/function ',
+        '%YAML 1.1\n',
+        '---\n',
+        '...\n',
+        '\ufeff',
+        '\r\n',
+        '? ',
+        '|\n',
+        '>-\n',
+        '"',
+        "'",
+        '#',
+        '@',
+        '`',
+        '\u0000',
+        '  ',
+        'x: 1\n',
+      ),
     );
     const edit = fc.oneof(
-      fc.tuple(fc.nat(), insert).map(([at, s]) => (t: string) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1))),
-      fc.tuple(fc.nat(), fc.nat({ max: 200 })).map(([at, n]) => (t: string) => t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + n)),
+      fc.tuple(fc.nat(), insert).map(
+        ([at, s]) =>
+          (t: string) =>
+            t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)),
+      ),
+      fc.tuple(fc.nat(), fc.nat({ max: 200 })).map(
+        ([at, n]) =>
+          (t: string) =>
+            t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + n),
+      ),
       fc.nat().map((at) => (t: string) => t.slice(0, at % (t.length + 1))),
       fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => (t: string) => {
         const lines = t.split('\n');
@@ -129,11 +169,18 @@ describe('hostile files, one by one', () => {
 
   it('a billion-laughs alias bomb is refused, quickly', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     error('laughs.yaml', `${levels.join('\n')}\n`, /laughs\.yaml:\d+:\d+: YAML: .*[Aa]lias/);
   });
   it('aliases that only repeat a value are fine below the limit', () => {
-    const text = miniText.replace('quote: "2020年底参保人数为195.97万人"', 'quote: &q "2020年底参保人数为195.97万人"').replace('quote: "设定为210万人比较合适" } }\n    derivations', 'quote: *q } }\n    derivations');
+    const text = miniText
+      .replace('quote: "2020年底参保人数为195.97万人"', 'quote: &q "2020年底参保人数为195.97万人"')
+      .replace('quote: "设定为210万人比较合适" } }\n    derivations', 'quote: *q } }\n    derivations');
     expect(loadAndRun(writeCase(dir, 'alias-ok.yaml', text), 'alias-ok').ok).toBe(true);
   });
   it('a self-referencing alias', () => {
@@ -143,29 +190,64 @@ describe('hostile files, one by one', () => {
     error('deep-flow.yaml', `id: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, /deep-flow\.yaml:\d+:\d+: /);
   });
   it('2 000 levels of block nesting', () => {
-    error('deep-block.yaml', `${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`, /deep-block\.yaml:\d+:\d+: /);
+    error(
+      'deep-block.yaml',
+      `${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`,
+      /deep-block\.yaml:\d+:\d+: /,
+    );
   });
   it('a file over the size limit is refused before parsing', () => {
     error('huge.yaml', `# ${'x'.repeat(3 * 1024 * 1024)}\n`, /huge\.yaml:1:1: file is \d+ bytes; the limit is/);
   });
   it('an empty file, a comment, a null, a list, a scalar, several documents', () => {
-    for (const [name, text] of [['empty.yaml', ''], ['comment.yaml', '# nothing\n'], ['null.yaml', '~\n'], ['list.yaml', '- 1\n- 2\n'], ['scalar.yaml', '42\n'], ['multi.yaml', `${miniText}\n---\n${miniText}`]] as const) {
+    for (const [name, text] of [
+      ['empty.yaml', ''],
+      ['comment.yaml', '# nothing\n'],
+      ['null.yaml', '~\n'],
+      ['list.yaml', '- 1\n- 2\n'],
+      ['scalar.yaml', '42\n'],
+      ['multi.yaml', `${miniText}\n---\n${miniText}`],
+    ] as const) {
       error(name, text, new RegExp(`${name.replace('.', '\\.')}:\\d+:\\d+: `));
     }
   });
   it('duplicate keys', () => {
-    error('dup.yaml', miniText.replace('title: 最小模型\n', 'title: 最小模型\ntitle: 又一个\n'), /dup\.yaml:3:1: YAML: .*[Uu]nique|dup\.yaml:3:1: YAML: .*[Dd]uplicate/);
+    error(
+      'dup.yaml',
+      miniText.replace('title: 最小模型\n', 'title: 最小模型\ntitle: 又一个\n'),
+      /dup\.yaml:3:1: YAML: .*[Uu]nique|dup\.yaml:3:1: YAML: .*[Dd]uplicate/,
+    );
   });
   it('"__proto__" as a key anywhere is refused, not silently dropped', () => {
-    error('proto1.yaml', miniText.replaceAll('injury_growth', '__proto__'), /proto1\.yaml:\d+:\d+: YAML: "__proto__" is not allowed as a key/);
-    error('proto2.yaml', miniText.replace('  injury_insured:\n', '  __proto__:\n'), /proto2\.yaml:\d+:\d+: YAML: "__proto__" is not allowed as a key/);
+    error(
+      'proto1.yaml',
+      miniText.replaceAll('injury_growth', '__proto__'),
+      /proto1\.yaml:\d+:\d+: YAML: "__proto__" is not allowed as a key/,
+    );
+    error(
+      'proto2.yaml',
+      miniText.replace('  injury_insured:\n', '  __proto__:\n'),
+      /proto2\.yaml:\d+:\d+: YAML: "__proto__" is not allowed as a key/,
+    );
   });
   it('a key with control characters prints as one line without them', () => {
-    error('ctl.yaml', miniText.replace('title: 最小模型\n', 'title: 最小模型\n"evil\\u001b[2J\\nkey": 1\n'), /ctl\.yaml:\d+:\d+: .*evil\\u001b\[2J key/);
+    error(
+      'ctl.yaml',
+      miniText.replace('title: 最小模型\n', 'title: 最小模型\n"evil\\u001b[2J\\nkey": 1\n'),
+      /ctl\.yaml:\d+:\d+: .*evil\\u001b\[2J key/,
+    );
   });
   it('a 2 000-character formula and a 40-deep one are refused with the limit named', () => {
-    error('long.yaml', miniText.replace('formula: compound(186.5, injury_growth, 5)', `formula: "${'1+'.repeat(1000)}1"`), /too long|limit is 2000|characters/);
-    error('nested.yaml', miniText.replace('formula: compound(186.5, injury_growth, 5)', `formula: "${'('.repeat(60)}1${')'.repeat(60)}"`), /nested/);
+    error(
+      'long.yaml',
+      miniText.replace('formula: compound(186.5, injury_growth, 5)', `formula: "${'1+'.repeat(1000)}1"`),
+      /too long|limit is 2000|characters/,
+    );
+    error(
+      'nested.yaml',
+      miniText.replace('formula: compound(186.5, injury_growth, 5)', `formula: "${'('.repeat(60)}1${')'.repeat(60)}"`),
+      /nested/,
+    );
   });
   it('an import cycle between two files names the cycle', () => {
     writeCase(dir, 'cyc-a.yaml', miniText.replace('id: mini', 'id: cyc-a').replace('groups:', 'imports: { b: cyc-b.yaml }\ngroups:'));

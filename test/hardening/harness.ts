@@ -31,7 +31,9 @@ export type Outcome = { ok: true; indicators: number } | { ok: false; line: stri
 /** One line, located in a file, no stack trace: the shape of every error cesuan prints. */
 export function expectCleanError(err: unknown, context: string): string {
   if (!(err instanceof CesuanError)) {
-    throw new Error(`${context}: expected a CesuanError, got ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack}` : String(err)}`);
+    throw new Error(
+      `${context}: expected a CesuanError, got ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack}` : String(err)}`,
+    );
   }
   const line = err.line;
   expect(line, context).not.toMatch(/[\n\r]/);

@@ -27,20 +27,45 @@ describe('NaN and Infinity are errors naming the field that computed them', () =
   };
 
   it('a derivation that computes NaN (sqrt of a negative)', () => {
-    fails('sqrt.yaml', base.replace(FORMULA, 'formula: sqrt(growth - 1)'), ['run'], /sqrt\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: people\.basis is NaN$/);
+    fails(
+      'sqrt.yaml',
+      base.replace(FORMULA, 'formula: sqrt(growth - 1)'),
+      ['run'],
+      /sqrt\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: people\.basis is NaN$/,
+    );
   });
   it('an assumption default that divides by zero', () => {
-    fails('div0.yaml', base.replace('default: 0.04', 'default: 1 / (2 - 2)'), ['run'], /div0\.yaml:7:47: assumptions\.growth\.default: growth is Infinity$/);
+    fails(
+      'div0.yaml',
+      base.replace('default: 0.04', 'default: 1 / (2 - 2)'),
+      ['run'],
+      /div0\.yaml:7:47: assumptions\.growth\.default: growth is Infinity$/,
+    );
   });
   it('a year of an explicit path', () => {
-    fails('path.yaml', base.replace(SOURCE, `        path: "t == 3 ? 0 / 0 : people.baseline"\n${SOURCE}`), ['run'], /path\.yaml:20:15: indicators\.people\.derivations\.basis\.path: path: 2023 is NaN$/);
+    fails(
+      'path.yaml',
+      base.replace(SOURCE, `        path: "t == 3 ? 0 / 0 : people.baseline"\n${SOURCE}`),
+      ['run'],
+      /path\.yaml:20:15: indicators\.people\.derivations\.basis\.path: path: 2023 is NaN$/,
+    );
   });
   it('audit refuses the same model', () => {
-    fails('audit.yaml', base.replace(FORMULA, 'formula: people.baseline / (growth - 0.04)'), ['audit'], /audit\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: people\.basis is (Infinity|NaN)$/);
+    fails(
+      'audit.yaml',
+      base.replace(FORMULA, 'formula: people.baseline / (growth - 0.04)'),
+      ['audit'],
+      /audit\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: people\.basis is (Infinity|NaN)$/,
+    );
   });
   it('a scenario override that computes NaN names the scenario line', () => {
     const model = writeCase(dir, 'model.yaml', base);
-    fails('scenario.yaml', `model: ${model}\nset:\n  growth: growth * (0 / 0)\n`, ['run'], /scenario\.yaml:3:11: set\.growth: growth is NaN$/);
+    fails(
+      'scenario.yaml',
+      `model: ${model}\nset:\n  growth: growth * (0 / 0)\n`,
+      ['run'],
+      /scenario\.yaml:3:11: set\.growth: growth is NaN$/,
+    );
   });
   it('a --set override of Infinity', () => {
     const r = cesuan(['run', 'test/fixtures/bad/base.yaml', '--set', 'growth=1/0'], { env: { CESUAN_CACHE: 'off' } });
@@ -59,10 +84,13 @@ describe('implausible values and unrecomputable checks are warnings naming the d
     const file = writeCase(dir, name, text);
     const r = cesuan(['run', file, '--format', 'json'], { env: { CESUAN_CACHE: 'off' } });
     expect(r.code, r.stderr).toBe(0);
-    const json = JSON.parse(r.stdout) as { problems: { severity: string; field: string; message: string }[]; };
+    const json = JSON.parse(r.stdout) as { problems: { severity: string; field: string; message: string }[] };
     for (const p of patterns) {
       expect(r.stderr, `stderr should match ${p}`).toMatch(p);
-      expect(json.problems.some((x) => p.test(`${x.field}: ${x.message}`)), `JSON problems should match ${p}`).toBe(true);
+      expect(
+        json.problems.some((x) => p.test(`${x.field}: ${x.message}`)),
+        `JSON problems should match ${p}`,
+      ).toBe(true);
     }
     for (const line of r.stderr.trimEnd().split('\n')) expect(line).toMatch(/^warning: .+\.yaml:\d+:\d+: /);
     return json;
@@ -80,16 +108,24 @@ describe('implausible values and unrecomputable checks are warnings naming the d
     ]);
   });
   it('a declared domain', () => {
-    warns('domain.yaml', base.replace('    primary: basis', '    domain: [0, 110]\n    primary: basis'), [/indicators\.people\.derivations\.basis\.formula: basis: .* is outside the plausible range \[0, 110\]/]);
+    warns('domain.yaml', base.replace('    primary: basis', '    domain: [0, 110]\n    primary: basis'), [
+      /indicators\.people\.derivations\.basis\.formula: basis: .* is outside the plausible range \[0, 110\]/,
+    ]);
   });
   it('a stated figure whose expression computes NaN', () => {
-    warns('stated.yaml', base.replace(SOURCE, `        stated: [{ label: 数, value: 1, expr: "0 / 0" }]\n${SOURCE}`), [/indicators\.people\.derivations\.basis\.stated\.0\.expr: recomputes to NaN/]);
+    warns('stated.yaml', base.replace(SOURCE, `        stated: [{ label: 数, value: 1, expr: "0 / 0" }]\n${SOURCE}`), [
+      /indicators\.people\.derivations\.basis\.stated\.0\.expr: recomputes to NaN/,
+    ]);
   });
   it('a stated figure whose method fails', () => {
-    warns('stated-method.yaml', base.replace(SOURCE, `        stated: [{ label: 数, value: 1, expr: "cagr(0, 1, 5)" }]\n${SOURCE}`), [/indicators\.people\.derivations\.basis\.stated\.0\.expr: cagr\(\): needs a positive start/]);
+    warns('stated-method.yaml', base.replace(SOURCE, `        stated: [{ label: 数, value: 1, expr: "cagr(0, 1, 5)" }]\n${SOURCE}`), [
+      /indicators\.people\.derivations\.basis\.stated\.0\.expr: cagr\(\): needs a positive start/,
+    ]);
   });
   it('a computed figure that computes Infinity', () => {
-    warns('computed.yaml', base.replace(SOURCE, `        computed: [{ label: 数, expr: "1 / (growth - growth)" }]\n${SOURCE}`), [/indicators\.people\.derivations\.basis\.computed\.0\.expr: recomputes to Infinity/]);
+    warns('computed.yaml', base.replace(SOURCE, `        computed: [{ label: 数, expr: "1 / (growth - growth)" }]\n${SOURCE}`), [
+      /indicators\.people\.derivations\.basis\.computed\.0\.expr: recomputes to Infinity/,
+    ]);
   });
   it('the shipped models compute no NaN and print no hygiene warning', () => {
     for (const model of ['zhengzhou-hrss-14th', 'henan-parent-14th', 'shiyan-hrss-14th', 'xinxiang-talent-14th', 'zhejiang-hrss-14th']) {

@@ -15,7 +15,12 @@ export type Path = (string | number)[];
 export const mini = parse(readFileSync(join(root, 'test/fixtures/mini.yaml'), 'utf8')) as Data;
 export const zhengzhouText = readFileSync(join(root, 'models/zhengzhou-hrss-14th.yaml'), 'utf8');
 export const zhengzhou = parse(zhengzhouText) as Data;
-export const scenario = { model: 'mini', name: '场景', set: { injury_growth: 'injury_growth * 0.9' }, actuals: { injury_insured: { '2021': 200 } } };
+export const scenario = {
+  model: 'mini',
+  name: '场景',
+  set: { injury_growth: 'injury_growth * 0.9' },
+  actuals: { injury_insured: { '2021': 200 } },
+};
 
 export const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] => typeof v === 'object' && v !== null;
 
@@ -54,10 +59,60 @@ export const weirdNumber = fc.oneof(
 export const weirdString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', '\u001b[2J', '\u202eevil', 'é', '👩‍👩‍👧‍👦', '郑州', '〔60〕', '1e3', 'NaN', '.nan', 'null', '~', 'true', '- x', '{a: 1}', '[1, 2', '&a', '*a', '!!js/function', "'", '"', '\\', '\n\n', '#', 'x'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u001b[2J',
+    '\u202eevil',
+    'é',
+    '👩‍👩‍👧‍👦',
+    '郑州',
+    '〔60〕',
+    '1e3',
+    'NaN',
+    '.nan',
+    'null',
+    '~',
+    'true',
+    '- x',
+    '{a: 1}',
+    '[1, 2',
+    '&a',
+    '*a',
+    '!!js/function',
+    "'",
+    '"',
+    '\\',
+    '\n\n',
+    '#',
+    'x'.repeat(5000),
+  ),
 );
 export const weirdKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', ' ', '0', '1e3', 'a.b', 'a-b', '郑州', 'x'.repeat(300), 't', 'e', 'pi', 'at', 'sum', 'compound', 'baseline', 'henan'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    '',
+    ' ',
+    '0',
+    '1e3',
+    'a.b',
+    'a-b',
+    '郑州',
+    'x'.repeat(300),
+    't',
+    'e',
+    'pi',
+    'at',
+    'sum',
+    'compound',
+    'baseline',
+    'henan',
+  ),
   fc.string({ maxLength: 12 }),
   fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/),
 );
@@ -78,20 +133,51 @@ export const weirdValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Formulas over the document's own names: valid ones, near-misses and garbage. */
 export function formula(names: string[]): fc.Arbitrary<string> {
   const name = names.length ? fc.constantFrom(...names) : fc.constant('x');
-  const leaf = fc.oneof(name, fc.double({ noNaN: true, noDefaultInfinity: true }).map(String), fc.constantFrom('t', 'pi', '0', '1e999', '-0', '0x1f'));
+  const leaf = fc.oneof(
+    name,
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+    fc.constantFrom('t', 'pi', '0', '1e999', '-0', '0x1f'),
+  );
   const expr = fc.letrec<{ e: string }>((tie) => ({
     e: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       leaf,
-      fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '^', '%', '==', '>', 'and', '?'), tie('e')).map(([a, op, b]) => (op === '?' ? `${a} ? ${b} : ${a}` : `${a} ${op} ${b}`)),
-      fc.tuple(fc.constantFrom('compound', 'cagr', 'mean_growth', 'decay', 'decay_amount', 'regress', 'sum', 'mean', 'at', 'first', 'last', 'round', 'share', 'cos', 'evaluate', 'import'), fc.array(tie('e'), { maxLength: 4 }))
+      fc
+        .tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '^', '%', '==', '>', 'and', '?'), tie('e'))
+        .map(([a, op, b]) => (op === '?' ? `${a} ? ${b} : ${a}` : `${a} ${op} ${b}`)),
+      fc
+        .tuple(
+          fc.constantFrom(
+            'compound',
+            'cagr',
+            'mean_growth',
+            'decay',
+            'decay_amount',
+            'regress',
+            'sum',
+            'mean',
+            'at',
+            'first',
+            'last',
+            'round',
+            'share',
+            'cos',
+            'evaluate',
+            'import',
+          ),
+          fc.array(tie('e'), { maxLength: 4 }),
+        )
         .map(([f, args]) => `${f}(${args.join(', ')})`),
       tie('e').map((e) => `(${e})`),
       tie('e').map((e) => `-${e}`),
       fc.array(tie('e'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
     ),
   })).e;
-  return fc.oneof(expr, fc.string(), expr.map((e) => e.slice(0, Math.max(1, e.length - 2))));
+  return fc.oneof(
+    expr,
+    fc.string(),
+    expr.map((e) => e.slice(0, Math.max(1, e.length - 2))),
+  );
 }
 
 export type Mutation =
@@ -198,4 +284,3 @@ export function formulaPaths(data: Data, path: Path = [], out: Path[] = []): Pat
   }
   return out;
 }
-

@@ -74,8 +74,12 @@ function allPaths(data: unknown, path: Path = [], out: Path[] = []): Path[] {
 }
 
 const files = [
-  ...readdirSync(join(root, 'models')).filter((f) => f.endsWith('.yaml')).map((f) => join('models', f)),
-  ...readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => join('scenarios', f)),
+  ...readdirSync(join(root, 'models'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join('models', f)),
+  ...readdirSync(join(root, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join('scenarios', f)),
   'test/fixtures/mini.yaml',
 ];
 

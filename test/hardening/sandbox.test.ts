@@ -7,7 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileExpression, ExpressionError, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, type Resolver } from '../../src/engine/graph/expression.js';
+import {
+  compileExpression,
+  ExpressionError,
+  MAX_EXPRESSION_DEPTH,
+  MAX_EXPRESSION_LENGTH,
+  type Resolver,
+} from '../../src/engine/graph/expression.js';
 import { parseFormula } from '../../src/engine/graph/parser.js';
 import { cesuan } from '../helpers/cli.js';
 import { root, scratch, writeCase } from './harness.js';
@@ -164,14 +170,24 @@ describe('sandbox through the binary: one line on stderr, exit 2, nothing else',
 
   it('a model formula calling import()', () => {
     const file = writeCase(dir, 'import.yaml', mini.replace('formula: compound(186.5, injury_growth, 5)', 'formula: "import(\\"fs\\")"'));
-    oneLine(['run', file], /import\.yaml:34:18: indicators\.injury_insured\.derivations\.basis2\.formula: function "import" is not allowed/);
+    oneLine(
+      ['run', file],
+      /import\.yaml:34:18: indicators\.injury_insured\.derivations\.basis2\.formula: function "import" is not allowed/,
+    );
   });
   it('a constructor escape in an assumption default', () => {
-    const file = writeCase(dir, 'ctor.yaml', mini.replace('default: mean_growth(injury_provincial_targets)', 'default: compound.constructor("return process")()'));
+    const file = writeCase(
+      dir,
+      'ctor.yaml',
+      mini.replace('default: mean_growth(injury_provincial_targets)', 'default: compound.constructor("return process")()'),
+    );
     oneLine(['run', file], /ctor\.yaml:\d+:\d+: assumptions\.injury_growth\.default: (only named functions may be called|cannot parse)/);
   });
   it('a --set override that defines a function', () => {
-    oneLine(['run', 'test/fixtures/mini.yaml', '--set', 'injury_growth=f(x) = x'], /set\.injury_growth: functionassignment expressions are not allowed/);
+    oneLine(
+      ['run', 'test/fixtures/mini.yaml', '--set', 'injury_growth=f(x) = x'],
+      /set\.injury_growth: functionassignment expressions are not allowed/,
+    );
   });
   it('a scenario override that reaches for evaluate()', () => {
     const file = writeCase(dir, 'evil-scenario.yaml', `model: ${join(dir, 'mini.yaml')}\nset:\n  injury_growth: evaluate("1")\n`);

@@ -42,11 +42,15 @@ function expectSameBits(a: Value[], b: Value[], program: Program): void {
 }
 
 const programs: [string, Program][] = [
-  ...readdirSync(join(root, 'models')).filter((f) => f.endsWith('.yaml')).map((f): [string, Program] => [f, compileProgram(loadModel(join(root, 'models', f)))]),
-  ...readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f): [string, Program] => {
-    const s = loadScenario(join(root, 'scenarios', f));
-    return [f, compileProgram(s.model, s.spec.set, (key) => ({ model: s, path: ['set', key] }))];
-  }),
+  ...readdirSync(join(root, 'models'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f): [string, Program] => [f, compileProgram(loadModel(join(root, 'models', f)))]),
+  ...readdirSync(join(root, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f): [string, Program] => {
+      const s = loadScenario(join(root, 'scenarios', f));
+      return [f, compileProgram(s.model, s.spec.set, (key) => ({ model: s, path: ['set', key] }))];
+    }),
 ];
 
 describe('straight-line code computes exactly what the closures compute', () => {
@@ -61,17 +65,20 @@ describe('straight-line code computes exactly what the closures compute', () => 
       const assumptions = [...pinnableOf(program)];
       if (!assumptions.length) continue;
       fc.assert(
-        fc.property(fc.array(fc.tuple(fc.constantFrom(...assumptions), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 4 }), (pairs) => {
-          const pins = new Map(pairs);
-          let expected: Value[] | undefined;
-          try {
-            expected = closures(program, pins);
-          } catch (err) {
-            expect(err).toBeInstanceOf(CesuanError); // a method refusing a pinned value: the closures locate it
-            return;
-          }
-          expectSameBits(expected, straight(program, pins), program);
-        }),
+        fc.property(
+          fc.array(fc.tuple(fc.constantFrom(...assumptions), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 4 }),
+          (pairs) => {
+            const pins = new Map(pairs);
+            let expected: Value[] | undefined;
+            try {
+              expected = closures(program, pins);
+            } catch (err) {
+              expect(err).toBeInstanceOf(CesuanError); // a method refusing a pinned value: the closures locate it
+              return;
+            }
+            expectSameBits(expected, straight(program, pins), program);
+          },
+        ),
         { numRuns: runs(40), seed: FUZZ_SEED },
       );
     }
@@ -90,7 +97,11 @@ describe('straight-line code computes exactly what the closures compute', () => 
 
   it('an error after the switch is still raised by the closures, located at the field', () => {
     const base = readFileSync(join(root, 'test/fixtures/bad/base.yaml'), 'utf8');
-    const file = writeCase(scratch(), 'cagr.yaml', base.replace('formula: compound(people.baseline, growth, 5)', 'formula: people.baseline * (1 + cagr(growth, 2, 5))'));
+    const file = writeCase(
+      scratch(),
+      'cagr.yaml',
+      base.replace('formula: compound(people.baseline, growth, 5)', 'formula: people.baseline * (1 + cagr(growth, 2, 5))'),
+    );
     const program = compileProgram(loadModel(file));
     const slot = program.slotOf.get('growth')!;
     for (let i = 0; i < 20; i++) runProgram(program, undefined, undefined, new Map([[slot, 0.05]]));
@@ -101,7 +112,9 @@ describe('straight-line code computes exactly what the closures compute', () => 
       error = err;
     }
     expect(error).toBeInstanceOf(CesuanError);
-    expect((error as CesuanError).line).toMatch(/cagr\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: cagr\(\): needs a positive start/);
+    expect((error as CesuanError).line).toMatch(
+      /cagr\.yaml:19:18: indicators\.people\.derivations\.basis\.formula: cagr\(\): needs a positive start/,
+    );
     // and the next good run is right again
     const values = runProgram(program, undefined, undefined, new Map([[slot, 0.05]]));
     expectSameBits(closures(program, new Map([[slot, 0.05]])), values, program);

@@ -10,7 +10,18 @@ import { FUZZ_SEED, runs } from './harness.js';
 
 describe('textWidth is string-width', () => {
   it('for every character of the fast ranges', () => {
-    const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x2027], [0x2190, 0x21ff], [0x2200, 0x22ff], [0x2500, 0x257f], [0x2713, 0x2717], [0x3000, 0x303f], [0x4e00, 0x9fff], [0xff01, 0xff60]];
+    const ranges: [number, number][] = [
+      [0x20, 0x7e],
+      [0xa0, 0xff],
+      [0x2010, 0x2027],
+      [0x2190, 0x21ff],
+      [0x2200, 0x22ff],
+      [0x2500, 0x257f],
+      [0x2713, 0x2717],
+      [0x3000, 0x303f],
+      [0x4e00, 0x9fff],
+      [0xff01, 0xff60],
+    ];
     for (const [from, to] of ranges) {
       for (let c = from; c <= to; c++) {
         const ch = String.fromCodePoint(c);
@@ -22,7 +33,40 @@ describe('textWidth is string-width', () => {
   it('for random mixes of ASCII, CJK, punctuation, emoji, combining marks and controls', () => {
     const piece = fc.oneof(
       fc.string({ maxLength: 8 }),
-      fc.constantFrom('郑州', '〔60〕', '“十四五”', '—', '·', '万人次', '％', '①', 'é', 'é', '👩‍👩‍👧', '🇨🇳', '\u200b', '\t', '\u001b[31m', 'ｱ', '한국', '\u0301', '…', '→', '≥', '±', '×', '─', '✓', '✗', '≈', '−', '↔', '↔\ufe0f', '✓\ufe0f', '\u00ad'),
+      fc.constantFrom(
+        '郑州',
+        '〔60〕',
+        '“十四五”',
+        '—',
+        '·',
+        '万人次',
+        '％',
+        '①',
+        'é',
+        'é',
+        '👩‍👩‍👧',
+        '🇨🇳',
+        '\u200b',
+        '\t',
+        '\u001b[31m',
+        'ｱ',
+        '한국',
+        '\u0301',
+        '…',
+        '→',
+        '≥',
+        '±',
+        '×',
+        '─',
+        '✓',
+        '✗',
+        '≈',
+        '−',
+        '↔',
+        '↔\ufe0f',
+        '✓\ufe0f',
+        '\u00ad',
+      ),
       fc.string({ unit: 'grapheme', maxLength: 6 }),
     );
     fc.assert(

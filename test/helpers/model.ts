@@ -35,8 +35,14 @@ export function modelUnderTest(id: string) {
     if (!found) throw new Error(`no derivation ${iid}.${d}`);
     return found;
   };
-  const computed = (iid: string, d: string, label: string) => byLabel(derivation(iid, d).computed, label, `computed figures in ${iid}.${d}`).value;
-  const check = (iid: string, label: string) => byLabel(result.audit.filter((c) => c.indicator === iid), label, `checks of ${iid}`);
+  const computed = (iid: string, d: string, label: string) =>
+    byLabel(derivation(iid, d).computed, label, `computed figures in ${iid}.${d}`).value;
+  const check = (iid: string, label: string) =>
+    byLabel(
+      result.audit.filter((c) => c.indicator === iid),
+      label,
+      `checks of ${iid}`,
+    );
   const value = (key: string) => {
     const v = result.values[key];
     if (typeof v !== 'number') throw new Error(`${key} is not a number: ${String(v)}`);

@@ -10,7 +10,10 @@ import { cesuan } from '../helpers/cli.js';
 function henanScenario(total: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'cesuan-henan-'));
   const path = join(dir, 'henan-jobs.yaml');
-  writeFileSync(path, `model: ${resolve('models/zhengzhou-hrss-14th.yaml')}\nname: 全省新增就业任务调整为${total}万\nset:\n  henan.new_jobs_total: ${total}\n`);
+  writeFileSync(
+    path,
+    `model: ${resolve('models/zhengzhou-hrss-14th.yaml')}\nname: 全省新增就业任务调整为${total}万\nset:\n  henan.new_jobs_total: ${total}\n`,
+  );
   return path;
 }
 

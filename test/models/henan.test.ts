@@ -70,7 +70,12 @@ describe('河南省 figures implied but never stated', () => {
   });
 
   it('has exactly these two back-solved assumptions', () => {
-    expect(result.assumptions.filter((a) => a.backSolved).map((a) => a.id).sort()).toEqual(['high_skill_2025', 'tech_talent_2025']);
+    expect(
+      result.assumptions
+        .filter((a) => a.backSolved)
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['high_skill_2025', 'tech_talent_2025']);
   });
 });
 
@@ -128,7 +133,10 @@ describe('against the seed file', () => {
   it('finds every quote verbatim on its line', () => {
     const sources = [
       ...Object.entries(model.spec.assumptions).map(([id, a]) => [id, a.source!] as const),
-      ...Object.entries(model.spec.indicators).flatMap(([id, i]) => [[`${id}.baseline`, i.baseline.source!] as const, [`${id}.target`, i.target!.source] as const]),
+      ...Object.entries(model.spec.indicators).flatMap(([id, i]) => [
+        [`${id}.baseline`, i.baseline.source!] as const,
+        [`${id}.target`, i.target!.source] as const,
+      ]),
     ];
     for (const [where, s] of sources) expect(lines[s.line! - 1], where).toContain(s.quote);
   });

@@ -200,7 +200,13 @@ describe('十堰 implied derivations: what each 2025 target implies', () => {
 describe('十堰 trend derivations: the 13th-plan pace carried to 2025', () => {
   it('gives a trend exactly to the rows 专栏1 continues with numbers in both years', () => {
     const withTrend = result.indicators.filter((i) => i.derivations.some((d) => d.id === 'trend')).map((i) => i.id);
-    expect(withTrend).toEqual(['urban_new_jobs', 'unemployment_insured', 'injury_insured', 'arbitration_closure_rate', 'inspection_closure_rate']);
+    expect(withTrend).toEqual([
+      'urban_new_jobs',
+      'unemployment_insured',
+      'injury_insured',
+      'arbitration_closure_rate',
+      'inspection_closure_rate',
+    ]);
   });
 
   it('工伤保险参保人数: 29.3 → 32.71 again gives 32.71²/29.3 ≈ 36.5万, above the 35 target', () => {

@@ -28,7 +28,18 @@ describe('新乡 主要指标表: rows, sections, kinds, attributes', () => {
   });
 
   // [number, id, label, unit, kind, baseline, baseline cell, comparator, target, target cell, line of the 2025 cell]
-  const rows: [string, string, string, string, 'stock' | 'cumulative' | 'rate', number | null, string | undefined, string, number, string][] = [
+  const rows: [
+    string,
+    string,
+    string,
+    string,
+    'stock' | 'cumulative' | 'rate',
+    number | null,
+    string | undefined,
+    string,
+    number,
+    string,
+  ][] = [
     ['1', 'enterprise_managers', '企业经营管理人才', '万人', 'stock', 13.95, '13.95', '>=', 22, '22'], // l.78–82
     ['3', 'high_skill_talent', '高技能人才', '万人', 'stock', 9.3, '9.3', '>=', 35, '35'], // l.94–98
     ['5', 'social_work_professionals', '社会工作专业人才', '人', 'stock', 2430, '2430', '>=', 3000, '3000'], // l.110–114
@@ -45,18 +56,21 @@ describe('新乡 主要指标表: rows, sections, kinds, attributes', () => {
     ['27', 'dispute_mediation_success', '劳动人事争议调解成功率', '%', 'rate', 66.7, '66.7', '>=', 60, '>60'], // l.286–290
     ['30', 'schooling_years', '劳动年龄人口平均受教育年限', '年', 'stock', 10.2, '10.2', '≈', 11, '11.0 左右'], // l.310–314
   ];
-  it.each(rows)('row %s %s reads as the document prints it', (number, id, label, unit, kind, baseline, baselineCell, op, target, targetCell) => {
-    const s = spec(id);
-    expect(s.number).toBe(number);
-    expect(s.label).toBe(label);
-    expect(s.unit).toBe(unit);
-    expect(s.kind).toBe(kind);
-    expect(s.baseline.value).toBe(baseline);
-    expect(s.baseline.published).toBe(baselineCell);
-    expect(s.target?.op).toBe(op);
-    expect(s.target?.value).toBe(target);
-    expect(s.target?.published).toBe(targetCell);
-  });
+  it.each(rows)(
+    'row %s %s reads as the document prints it',
+    (number, id, label, unit, kind, baseline, baselineCell, op, target, targetCell) => {
+      const s = spec(id);
+      expect(s.number).toBe(number);
+      expect(s.label).toBe(label);
+      expect(s.unit).toBe(unit);
+      expect(s.kind).toBe(kind);
+      expect(s.baseline.value).toBe(baseline);
+      expect(s.baseline.published).toBe(baselineCell);
+      expect(s.target?.op).toBe(op);
+      expect(s.target?.value).toBe(target);
+      expect(s.target?.published).toBe(targetCell);
+    },
+  );
 
   it('treats exactly the bracketed rows as five-year cumulative (表注: [ ]内数据为五年规划期累计数)', () => {
     const cumulative = result.indicators.filter((i) => i.kind === 'cumulative').map((i) => Number(i.number));
@@ -84,7 +98,13 @@ describe('新乡 主要指标表: rows, sections, kinds, attributes', () => {
   });
 
   it('leaves the missing 2020 cells (rows 8, 9, 23, 24, 26) null and says why', () => {
-    for (const id of ['labour_productivity_growth', 'rd_spending_growth', 'urban_surveyed_unemployment', 'urban_employment_share', 'pension_coverage']) {
+    for (const id of [
+      'labour_productivity_growth',
+      'rd_spending_growth',
+      'urban_surveyed_unemployment',
+      'urban_employment_share',
+      'pension_coverage',
+    ]) {
       expect(spec(id).baseline.value, id).toBeNull();
       expect(spec(id).baseline.note, id).toMatch(/单元格/);
     }
@@ -337,7 +357,9 @@ describe('新乡 through the CLI', () => {
     const out = cesuan(['audit', file, '--format', 'json'], { cwd: root });
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
-    const report = JSON.parse(out.stdout) as { figures: { indicator: string; label: string; stated: number; recomputed: number; verdict: string }[] };
+    const report = JSON.parse(out.stdout) as {
+      figures: { indicator: string; label: string; stated: number; recomputed: number; verdict: string }[];
+    };
     const figure = report.figures.find((f) => f.indicator === 'high_skill_talent' && f.label === '正文2020年9.37万人');
     expect(figure).toMatchObject({ stated: 9.37, recomputed: 9.3, verdict: 'mismatch' });
     expect(cesuan(['audit', file, '--strict'], { cwd: root }).code).toBe(1);

@@ -82,7 +82,9 @@ describe('浙江 targets recovered from the text', () => {
     const all = quotes();
     expect(all.length).toBeGreaterThan(10);
     for (const q of all) expect(q, q).not.toMatch(simplifiedOnly);
-    expect(spec('professional_talent').target?.source.quote).toContain('專業技術人才、技能人才總量分別達到680萬(含在管理崗位的專技人才)和1150萬');
+    expect(spec('professional_talent').target?.source.quote).toContain(
+      '專業技術人才、技能人才總量分別達到680萬(含在管理崗位的專技人才)和1150萬',
+    );
   });
 });
 

@@ -533,7 +533,11 @@ describe('五、公共服务', () => {
   });
 
   it('18 测算依据: 168.1, 784.4, 82.6 of 1035.2 are 16.2%, 75.8%, 8%; 15—64 全覆盖 gives 75.8% > 70%', () => {
-    for (const [label, count] of [['0—14', 168.1], ['15—64', 784.4], ['65 岁及以上', 82.6]] as const) {
+    for (const [label, count] of [
+      ['0—14', 168.1],
+      ['15—64', 784.4],
+      ['65 岁及以上', 82.6],
+    ] as const) {
       const c = check('ecard_coverage', label);
       expect(c.recomputed, label).toBeCloseTo(count / 1035.2, 12);
       expect(c.verdict, label).toBe('rounding');
@@ -545,7 +549,7 @@ describe('五、公共服务', () => {
 
   it('18: were only 90% of the 15—64 group to apply, coverage would be ≈68%, below 70%', () => {
     const r = evaluate(model, { ecard_working_age_uptake: 0.9 });
-    expect(indicator('ecard_coverage', r).projection).toBeCloseTo((784.4 * 0.9 / 1035.2) * 100, 10);
+    expect(indicator('ecard_coverage', r).projection).toBeCloseTo(((784.4 * 0.9) / 1035.2) * 100, 10);
     expect(indicator('ecard_coverage', r).verdict).toBe('missed');
   });
 });
@@ -558,13 +562,15 @@ describe('the audit as a whole', () => {
   it('flags the document’s inconsistencies as mismatches, and only figures with a recomputation', () => {
     const mismatches = result.audit.filter((c) => c.verdict === 'mismatch').map((c) => c.key);
     for (const key of mismatches) expect(result.audit.find((c) => c.key === key)!.recomputed, key).not.toBeNull();
-    expect(mismatches).toEqual(expect.arrayContaining([
-      'unemployment_rate#0', // 2.29 vs 1.95
-      'pension_urban/basis#2', // 666 vs 668.14
-      'unemployment_insured#0', // 158.39 vs 166.80
-      'injury_insured/basis2#0', // 3.5308% vs 3.5329%
-      'social_card_holders#0', // 993 vs 992
-    ]));
+    expect(mismatches).toEqual(
+      expect.arrayContaining([
+        'unemployment_rate#0', // 2.29 vs 1.95
+        'pension_urban/basis#2', // 666 vs 668.14
+        'unemployment_insured#0', // 158.39 vs 166.80
+        'injury_insured/basis2#0', // 3.5308% vs 3.5329%
+        'social_card_holders#0', // 993 vs 992
+      ]),
+    );
   });
 
   it('keeps every assumption default inside its range, with a step for the TUI', () => {
@@ -577,7 +583,9 @@ describe('the audit as a whole', () => {
   });
 
   it('gives every indicator with derivations a primary, except 13 (同上)', () => {
-    const without = Object.entries(model.spec.indicators).filter(([, s]) => !s.primary).map(([id]) => id);
+    const without = Object.entries(model.spec.indicators)
+      .filter(([, s]) => !s.primary)
+      .map(([id]) => id);
     expect(without).toEqual(['advanced_certificates']);
   });
 });
@@ -589,10 +597,17 @@ describe('provenance', () => {
   });
 
   it('labels exactly the six figures the document implies but never states as back-solved', () => {
-    const backSolved = result.assumptions.filter((a) => a.backSolved).map((a) => a.id).sort();
+    const backSolved = result.assumptions
+      .filter((a) => a.backSolved)
+      .map((a) => a.id)
+      .sort();
     expect(backSolved).toEqual([
-      'card_coverage_2025', 'henan.high_skill_2025', 'henan.tech_talent_2025',
-      'high_skill_growth_basis1', 'tech_talent_growth_basis1', 'unemployment_insured_growth',
+      'card_coverage_2025',
+      'henan.high_skill_2025',
+      'henan.tech_talent_2025',
+      'high_skill_growth_basis1',
+      'tech_talent_growth_basis1',
+      'unemployment_insured_growth',
     ]);
   });
 
@@ -618,7 +633,10 @@ describe('provenance', () => {
     for (const [id, a] of Object.entries(model.spec.assumptions)) {
       const literals = typeof a.default === 'number' ? [a.default] : (a.default.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
       for (const x of literals.filter((l) => !structural(l))) {
-        expect(forms(x).some((f) => a.source!.quote.includes(f)), `${id}: ${x}`).toBe(true);
+        expect(
+          forms(x).some((f) => a.source!.quote.includes(f)),
+          `${id}: ${x}`,
+        ).toBe(true);
       }
     }
   });
@@ -665,7 +683,10 @@ describe('the forecasting methods beside the document’s own (computed by cesua
     expect(computed('injury_insured', 'basis2', '后验差比值')).toBeCloseTo(0.0948, 4);
     expect(computed('injury_insured', 'basis2', '小误差概率')).toBe(1);
     expect(computed('injury_insured', 'basis2', '指数趋势外推')).toBeCloseTo(225.03, 2);
-    expect(indicator('injury_insured').projection).toBeCloseTo(186.5 * (1 + mean(targets.slice(1).map((v, i) => v / targets[i]! - 1))) ** 5, 9);
+    expect(indicator('injury_insured').projection).toBeCloseTo(
+      186.5 * (1 + mean(targets.slice(1).map((v, i) => v / targets[i]! - 1))) ** 5,
+      9,
+    );
   });
 
   it('失业保险 (item 7): GM(1,1) ≈ 357.2 (C ≈ 0.32, just 好): the 2020 jump the text calls 虚高 carries it far above 277', () => {

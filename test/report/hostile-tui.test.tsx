@@ -12,7 +12,9 @@ import { App } from '../../src/tui/app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cesuan-hostile-tui-'));
 const file = join(dir, 'hostile.yaml');
-writeFileSync(file, `id: hostile
+writeFileSync(
+  file,
+  `id: hostile
 title: "\\e]0;x\\a\\e[31m郑州"
 years: { base: 2020, target: 2025 }
 sources:
@@ -40,7 +42,8 @@ indicators:
         path: compound(80, growth, t)
         source: { ref: appendix, quote: "2020年80万人，增长2%，5年" }
     primary: basis1
-`);
+`,
+);
 
 afterEach(() => cleanup());
 

@@ -65,7 +65,9 @@ describe('reports are Chinese by default', () => {
   });
 
   it('plan, track, compare, solve', () => {
-    expect(run('plan', ZHENGZHOU, '-i', 'injury_insured').stdout).toMatch(/年度分解 2021–2025：[\s\S]*工伤保险参保人数 +万人 +存量 +186\.5 +193\.09[\s\S]*✓ 期末 = 预测/);
+    expect(run('plan', ZHENGZHOU, '-i', 'injury_insured').stdout).toMatch(
+      /年度分解 2021–2025：[\s\S]*工伤保险参保人数 +万人 +存量 +186\.5 +193\.09[\s\S]*✓ 期末 = 预测/,
+    );
     const track = run('track', 'scenarios/zhengzhou-midterm-2022.yaml').stdout;
     expect(track).toContain('中期评估：实际值与规划路径');
     expect(track).toMatch(/工伤保险参保人数 \(约束性\) .* 进度正常/);

@@ -123,7 +123,12 @@ describe('the issue’s examples through the CLI', () => {
     expect(r.code, r.stderr).toBe(0);
     const row = r.stdout.split('\n').find((l) => l.includes('| jobs |'))!;
     expect(row).not.toMatch(/e-1\d/);
-    expect(row.split('|').map((c) => c.trim()).slice(1, 8)).toEqual(['noisy', 'jobs', '80', '85', '85', 'met', '0']);
+    expect(
+      row
+        .split('|')
+        .map((c) => c.trim())
+        .slice(1, 8),
+    ).toEqual(['noisy', 'jobs', '80', '85', '85', 'met', '0']);
   });
 
   it('CSV (run and batch) shows 85 where run shows 85; JSON keeps the full double', () => {
@@ -134,6 +139,6 @@ describe('the issue’s examples through the CLI', () => {
     const batch = cesuan(['batch', model, '-f', 'csv']).stdout;
     expect(batch).not.toContain('84.99999999999999');
     const json = JSON.parse(cesuan(['run', model, '-f', 'json']).stdout);
-    expect(json.indicators.find((i: { id: string }) => i.id === 'jobs').projection).toBe(85 * 0.19 / 0.19);
+    expect(json.indicators.find((i: { id: string }) => i.id === 'jobs').projection).toBe((85 * 0.19) / 0.19);
   });
 });

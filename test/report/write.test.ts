@@ -50,12 +50,18 @@ const NOTES = [/（此为综合判断后选定的数值[^）]*）/g, /（文件�
 /** Whitespace out, ASCII punctuation as the full-width the document mostly uses, hedge words (约 近 左右 多 余) out. */
 function normalise(text: string): string {
   const full: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
-  return text.replace(/\s+/g, '').replace(/[,:;()?!]/g, (c) => full[c]!).replace(/约|近|左右|多|余/g, '');
+  return text
+    .replace(/\s+/g, '')
+    .replace(/[,:;()?!]/g, (c) => full[c]!)
+    .replace(/约|近|左右|多|余/g, '');
 }
 
 function tokens(text: string): { words: string; numbers: string[] } {
   const numbers: string[] = [];
-  const words = text.replace(/\d+(?:\.\d+)?/g, (n) => { numbers.push(n); return '#'; });
+  const words = text.replace(/\d+(?:\.\d+)?/g, (n) => {
+    numbers.push(n);
+    return '#';
+  });
   return { words, numbers };
 }
 
@@ -68,7 +74,10 @@ describe('the Zhengzhou 测算说明 generated from the model reads like the ori
   const differences: string[] = [];
   for (const [id, original] of Object.entries(ORIGINAL)) {
     it(`${model.spec.indicators[id]!.number} ${model.spec.indicators[id]!.label}: same words; numbers differ only where the audit flags the original`, () => {
-      let generated = paragraphs(doc).filter((p) => p.indicator === id && p.role === 'basis').map((p) => p.text).join('');
+      let generated = paragraphs(doc)
+        .filter((p) => p.indicator === id && p.role === 'basis')
+        .map((p) => p.text)
+        .join('');
       expect(generated).not.toBe('');
       for (const note of NOTES) generated = generated.replace(note, '');
       const a = tokens(normalise(original));
@@ -84,14 +93,20 @@ describe('the Zhengzhou 测算说明 generated from the model reads like the ori
         const candidates = flagged.filter((c) => [1, 100, 10000].some((k) => scaled(c.stated, k, n, 1e-9 * Math.max(1, n))));
         // several checks may state the same number (近10 twice): the one whose recomputation was printed
         const half = 0.5 * 10 ** -(written.split('.')[1]?.length ?? 0) + 1e-9;
-        const check = candidates.find((c) => c.recomputed !== null && [1, 100, 10000].some((k) => scaled(c.recomputed!, k, Number(written), half))) ?? candidates[0];
+        const check =
+          candidates.find((c) => c.recomputed !== null && [1, 100, 10000].some((k) => scaled(c.recomputed!, k, Number(written), half))) ??
+          candidates[0];
         differences.push(`${id}: ${stated} → ${written} (${check ? `${check.verdict}: ${check.label}` : 'NOT FLAGGED'})`);
         expect(check, `${id}: the original's ${stated} became ${written}, and the audit does not flag ${stated}`).toBeDefined();
       });
     });
   }
   it('the known inconsistencies are corrected: 250.01 − 166.80 = 83.21 (not 83.93), the mean growth 3.5329% (not 3.5308%), 992 cards (not 993)', () => {
-    const text = (id: string) => paragraphs(doc).filter((p) => p.indicator === id).map((p) => p.text).join('');
+    const text = (id: string) =>
+      paragraphs(doc)
+        .filter((p) => p.indicator === id)
+        .map((p) => p.text)
+        .join('');
     expect(text('unemployment_insured')).toContain('比“十二五”末166.80万人增加83.21万人');
     expect(text('injury_insured')).toContain('平均增长率为3.5329%');
     expect(text('injury_insured')).toContain('将达到222万人左右'); // 186.5 × 1.035329^5 = 221.86
@@ -113,7 +128,13 @@ function recompute(name: string, indicator: string | undefined, overrides: Recor
 
 describe('cesuan write --format json: every number in every paragraph recomputes through the engine', () => {
   for (const set of [{}, { injury_growth: 0.04, new_jobs_share: 0.12 }] as Record<string, number>[]) {
-    it(`with ${Object.keys(set).length ? Object.entries(set).map(([k, v]) => `--set ${k}=${v}`).join(' ') : 'the published assumptions'}`, () => {
+    it(`with ${
+      Object.keys(set).length
+        ? Object.entries(set)
+            .map(([k, v]) => `--set ${k}=${v}`)
+            .join(' ')
+        : 'the published assumptions'
+    }`, () => {
       const args = ['write', ZZ, '--format', 'json', ...Object.entries(set).flatMap(([k, v]) => ['--set', `${k}=${v}`])];
       const r = cesuan(args);
       expect(r.code, r.stderr).toBe(0);
@@ -131,9 +152,13 @@ describe('cesuan write --format json: every number in every paragraph recomputes
         expect(again.text.trim()).toBe(p.text);
       }
       expect(count).toBeGreaterThan(150);
-      const injury = paragraphs(written).filter((p) => p.indicator === 'injury_insured' && p.derivation === 'basis2').map((p) => p.text).join('');
+      const injury = paragraphs(written)
+        .filter((p) => p.indicator === 'injury_insured' && p.derivation === 'basis2')
+        .map((p) => p.text)
+        .join('');
       expect(injury).toContain(Object.keys(set).length ? '将达到227万人左右' : '将达到222万人左右'); // 186.5 × 1.04^5 = 226.91
-      if (Object.keys(set).length) expect(written.blocks.some((b) => b.type === 'paragraph' && b.text.includes('由11.3%调整为12%'))).toBe(true);
+      if (Object.keys(set).length)
+        expect(written.blocks.some((b) => b.type === 'paragraph' && b.text.includes('由11.3%调整为12%'))).toBe(true);
     });
   }
 });
@@ -148,7 +173,11 @@ describe('cesuan write --format docx', () => {
     const zip = await JSZip.loadAsync(readFileSync(out));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /word\/footer\d*\.xml/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(footers.join('')).toMatch(/PAGE/);
     const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     expect(tables.length).toBeGreaterThanOrEqual(2); // the indicators, the audit's differences
@@ -195,7 +224,9 @@ describe('default sentences and the other formats', () => {
   }
   it('compound, falling and cumulative sentences read as the method says (十堰)', () => {
     const m = loadModel(resolve(repoRoot, 'models/shiyan-hrss-14th.yaml'));
-    const text = paragraphs(buildDocument({ model: m, result: evaluate(m), lang: 'zh' })).map((p) => p.text).join('\n');
+    const text = paragraphs(buildDocument({ model: m, result: evaluate(m), lang: 'zh' }))
+      .map((p) => p.text)
+      .join('\n');
     expect(text).toContain('以2020年27.29万人为基数，按年均下降'); // 失业保险 27.29 → 25: a fall, not “增长 −1.74%”
     expect(text).toContain('按每年新增3万人测算，2021—2025年累计15万人。');
     expect(text).toContain('按每年增加0.1个百分点测算');

@@ -10,7 +10,16 @@ import { INJURY_GROWTH, ZHENGZHOU, cesuanJson, close, root, scenario, tempDir, w
 
 const SAMPLES = ['zhengzhou-slower-insurance', 'zhengzhou-faster-talent', 'zhengzhou-provincial-revised', 'zhengzhou-growth-cut'];
 
-interface Row { scenario: string; indicator: string; baseline: number | null; projection: number | null; target: number | null; verdict: string; gap: number | null; file: string }
+interface Row {
+  scenario: string;
+  indicator: string;
+  baseline: number | null;
+  projection: number | null;
+  target: number | null;
+  verdict: string;
+  gap: number | null;
+  file: string;
+}
 
 const batch = cesuanJson<{ rows: Row[]; columns: string[] }>(['batch', ...SAMPLES.map(scenario), '--format', 'json']);
 const row = (name: string, indicator: string) => {

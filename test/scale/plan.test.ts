@@ -5,8 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { cesuan } from '../helpers/cli.js';
 import { INJURY_GROWTH, ZHENGZHOU, cesuanJson, close, root, scenario } from './fixtures.js';
 
-interface PlanYear { year: number; value: number; toDate: number | null; change: number | null; growth: number | null }
-interface Plan { id: string; kind: string; projection: number | null; total: number | null; consistent: boolean; years: PlanYear[] }
+interface PlanYear {
+  year: number;
+  value: number;
+  toDate: number | null;
+  change: number | null;
+  growth: number | null;
+}
+interface Plan {
+  id: string;
+  kind: string;
+  projection: number | null;
+  total: number | null;
+  consistent: boolean;
+  years: PlanYear[];
+}
 
 const plan = cesuanJson<{ indicators: Plan[] }>(['plan', ZHENGZHOU, '--format', 'json']);
 const byId = (id: string) => plan.indicators.find((p) => p.id === id)!;
@@ -16,7 +29,10 @@ describe('plan: annual decomposition', () => {
     const p = byId('new_urban_jobs');
     expect(p.years.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
     for (const y of p.years) close(y.value, 12);
-    close(p.years.reduce((s, y) => s + y.value, 0), 60);
+    close(
+      p.years.reduce((s, y) => s + y.value, 0),
+      60,
+    );
     close(p.years[4]!.toDate!, 60);
   });
 
@@ -25,7 +41,11 @@ describe('plan: annual decomposition', () => {
     expect(cumulative.length).toBeGreaterThanOrEqual(4);
     for (const p of cumulative) {
       expect(p.years).toHaveLength(5);
-      close(p.years.reduce((s, y) => s + y.value, 0), p.projection!, 1e-9);
+      close(
+        p.years.reduce((s, y) => s + y.value, 0),
+        p.projection!,
+        1e-9,
+      );
       expect(p.consistent).toBe(true);
     }
   });
@@ -34,7 +54,11 @@ describe('plan: annual decomposition', () => {
     const p = byId('rural_labour_transfer');
     const amounts = p.years.map((y) => y.value);
     for (let i = 1; i < amounts.length; i++) expect(amounts[i]!).toBeLessThan(amounts[i - 1]!);
-    close(amounts.reduce((s, v) => s + v, 0), p.projection!, 1e-9);
+    close(
+      amounts.reduce((s, v) => s + v, 0),
+      p.projection!,
+      1e-9,
+    );
   });
 
   it('工伤保险 (stock): year-end values 186.5 × (1 + g)^t, each year growing by g', () => {

@@ -31,7 +31,9 @@ describe('solve 工伤保险参保人数 for injury_growth', () => {
     expect(json.status).toBe('no_solution');
     close(json.projection_at_from, 186.5);
     close(json.projection_at_to, 186.5 * 1.08 ** 5);
-    expect(cesuan(['solve', ZHENGZHOU, 'injury_insured', '--for', 'injury_growth', '--target', '400', '--strict'], { cwd: root }).code).toBe(1);
+    expect(
+      cesuan(['solve', ZHENGZHOU, 'injury_insured', '--for', 'injury_growth', '--target', '400', '--strict'], { cwd: root }).code,
+    ).toBe(1);
   });
 
   it('an assumption the indicator does not depend on has no solution, with the reason', () => {

@@ -9,7 +9,17 @@ import { axisValues, gridPoints, gridSize, makeAxis } from '../../src/engine/pla
 import { cesuan } from '../helpers/cli.js';
 import { ZHENGZHOU, cesuanJson, close, root, tempDir } from './fixtures.js';
 
-interface SweepRow { point: number; injury_growth: number; pension_urban_step: number; new_jobs_per_year: number; indicator: string; projection: number; target: number; verdict: string; gap: number }
+interface SweepRow {
+  point: number;
+  injury_growth: number;
+  pension_urban_step: number;
+  new_jobs_per_year: number;
+  indicator: string;
+  projection: number;
+  target: number;
+  verdict: string;
+  gap: number;
+}
 
 const VARY = ['--vary', 'injury_growth=0.02:0.03:0.0025', '--vary', 'pension_urban_step=15:25:5', '--vary', 'new_jobs_per_year=10:12:0.5'];
 
@@ -48,7 +58,17 @@ describe('sweep of 3 assumptions over the Zhengzhou model', () => {
     expect(new Set(sweep.rows.map((r) => r.indicator))).toEqual(new Set(affected));
     const combos = new Set(sweep.rows.map((r) => `${r.injury_growth}|${r.pension_urban_step}|${r.new_jobs_per_year}`));
     expect(combos.size).toBe(points);
-    expect(sweep.columns).toEqual(['point', 'injury_growth', 'pension_urban_step', 'new_jobs_per_year', 'indicator', 'projection', 'target', 'verdict', 'gap']);
+    expect(sweep.columns).toEqual([
+      'point',
+      'injury_growth',
+      'pension_urban_step',
+      'new_jobs_per_year',
+      'indicator',
+      'projection',
+      'target',
+      'verdict',
+      'gap',
+    ]);
   });
 
   it('every row equals its closed form', () => {
@@ -75,7 +95,16 @@ describe('sweep of 3 assumptions over the Zhengzhou model', () => {
   });
 
   it('--indicator restricts the rows; name alone uses the model range and step (81 values of injury_growth)', () => {
-    const r = cesuanJson<{ rows: SweepRow[] }>(['sweep', ZHENGZHOU, '--vary', 'injury_growth', '--indicator', 'injury_insured', '-f', 'json']);
+    const r = cesuanJson<{ rows: SweepRow[] }>([
+      'sweep',
+      ZHENGZHOU,
+      '--vary',
+      'injury_growth',
+      '--indicator',
+      'injury_insured',
+      '-f',
+      'json',
+    ]);
     expect(r.rows).toHaveLength(81);
     expect(r.rows[80]!.injury_growth).toBe(0.08);
     close(r.rows[24]!.projection, 186.5 * 1.024 ** 5);
@@ -114,9 +143,27 @@ describe('sweep of 3 assumptions over the Zhengzhou model', () => {
     const dir = tempDir();
     const out = join(dir, 'grid.csv');
     writeFileSync(out, 'previous\n');
-    const child = spawn(process.execPath, [join(root, 'bin', 'cesuan.js'), 'sweep', ZHENGZHOU, '--vary', 'injury_growth=0.00008:0.08:0.00008', '--vary', 'resident_pop_2019=1000:1299.9:0.1', '--indicator', 'injury_insured', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'bin', 'cesuan.js'),
+        'sweep',
+        ZHENGZHOU,
+        '--vary',
+        'injury_growth=0.00008:0.08:0.00008',
+        '--vary',
+        'resident_pop_2019=1000:1299.9:0.1',
+        '--indicator',
+        'injury_insured',
+        '--out',
+        out,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     // wait until rows are streaming into the temp file, then interrupt
     const started = Date.now();
     while (!readdirSync(dir).some((f) => f.endsWith('.tmp')) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 20));

@@ -6,16 +6,32 @@ import { AT_RISK_SHORTFALL, checkActuals, shortfallOf, verdictFor } from '../../
 import { cesuan } from '../helpers/cli.js';
 import { INJURY_GROWTH, cesuanJson, close, root, scenario, tempDir, writeScenario } from './fixtures.js';
 
-interface Track { indicator: string; last: number; last_year: number; remaining: number; required: number; pace: number; at_pace: number; deviation: number; verdict: string; measure: string; years: { year: number; actual: number | null; planned: number | null; deviation: number | null }[] }
+interface Track {
+  indicator: string;
+  last: number;
+  last_year: number;
+  remaining: number;
+  required: number;
+  pace: number;
+  at_pace: number;
+  deviation: number;
+  verdict: string;
+  measure: string;
+  years: { year: number; actual: number | null; planned: number | null; deviation: number | null }[];
+}
 
 const dir = tempDir();
-const file = writeScenario(dir, 'midterm', `name: 手工中期数据
+const file = writeScenario(
+  dir,
+  'midterm',
+  `name: 手工中期数据
 actuals:
   injury_insured: { 2021: 199, 2022: 202 }
   new_urban_jobs: { 2021: 13, 2022: 11 }
   pension_urban: { 2021: 580, 2022: 590 }
   unemployment_rate: { 2021: 2.5, 2022: 3.8 }
-`);
+`,
+);
 const track = cesuanJson<{ indicators: Track[] }>(['track', file, '--format', 'json']);
 const byId = (id: string) => track.indicators.find((t) => t.indicator === id)!;
 

@@ -12,13 +12,22 @@ import { cesuan } from '../helpers/cli.js';
 import { ExcelEvaluator } from './excel-eval.js';
 import { cesuanJson, root, tempDir } from './fixtures.js';
 
-const MODELS = readdirSync(join(root, 'models')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(root, 'models', f));
+const MODELS = readdirSync(join(root, 'models'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => join(root, 'models', f));
 /** demo data: hist = 100, 150, 200 in 2010, 2015, 2020 */
 const GAPPED = join(root, 'test', 'fixtures', 'gapped-years.yaml');
 
 const column = (name: (typeof RESULT_COLUMNS)[number]) => String.fromCharCode(65 + RESULT_COLUMNS.indexOf(name));
 
-interface Row { scenario: string; indicator: string; projection: number | null; verdict: string; gap: number | null }
+interface Row {
+  scenario: string;
+  indicator: string;
+  projection: number | null;
+  verdict: string;
+  gap: number | null;
+}
 
 describe('every exported workbook, recomputed by HyperFormula, gives cesuan’s figures', () => {
   const workbook = new ExcelJS.Workbook();
@@ -38,7 +47,9 @@ describe('every exported workbook, recomputed by HyperFormula, gives cesuan’s 
   const expected = (address: string): number | string => {
     const [, letters, n] = /^([A-Z]+)(\d+)$/.exec(address)!;
     const sheet = workbook.getWorksheet('Results')!.getRow(Number(n));
-    const row = rows.find((x) => x.scenario === sheet.getCell(column('scenario')).value && x.indicator === sheet.getCell(column('indicator')).value);
+    const row = rows.find(
+      (x) => x.scenario === sheet.getCell(column('scenario')).value && x.indicator === sheet.getCell(column('indicator')).value,
+    );
     if (!row) throw new Error(`Results row ${n} is not one of cesuan's rows`);
     if (letters === column('projection')) return row.projection!;
     if (letters === column('gap')) return row.gap!;
@@ -58,7 +69,9 @@ describe('every exported workbook, recomputed by HyperFormula, gives cesuan’s 
       const where = `${f.sheet}!${f.address} = ${f.formula}`;
       if (typeof want === 'number') {
         expect(typeof got, where).toBe('number');
-        expect(Math.abs((got as number) - want), `${where}: ${got} against cesuan's ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+        expect(Math.abs((got as number) - want), `${where}: ${got} against cesuan's ${want}`).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(want)),
+        );
       } else {
         expect(got, where).toBe(want);
       }

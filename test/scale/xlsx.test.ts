@@ -12,12 +12,23 @@ import { cesuan } from '../helpers/cli.js';
 import { ExcelEvaluator } from './excel-eval.js';
 import { ZHENGZHOU, cesuanJson, close, root, scenario, tempDir } from './fixtures.js';
 
-const FILES = [ZHENGZHOU, scenario('zhengzhou-slower-insurance'), scenario('zhengzhou-provincial-revised'), scenario('zhengzhou-growth-cut')];
+const FILES = [
+  ZHENGZHOU,
+  scenario('zhengzhou-slower-insurance'),
+  scenario('zhengzhou-provincial-revised'),
+  scenario('zhengzhou-growth-cut'),
+];
 const letter = (columns: readonly string[], name: string) => String.fromCharCode(65 + columns.indexOf(name));
 const R = (name: (typeof RESULT_COLUMNS)[number]) => letter(RESULT_COLUMNS, name);
 const I = (name: (typeof INPUT_COLUMNS)[number]) => letter(INPUT_COLUMNS, name);
 
-interface Row { scenario: string; indicator: string; projection: number | null; verdict: string; gap: number | null }
+interface Row {
+  scenario: string;
+  indicator: string;
+  projection: number | null;
+  verdict: string;
+  gap: number | null;
+}
 
 describe('xlsx export', () => {
   const out = join(tempDir(), 'scenarios.xlsx');
@@ -100,7 +111,18 @@ describe('xlsx export', () => {
     set('injury_growth', 0.03);
     set('pension_urban_step', 25);
     set('henan.tech_talent_2025', 600);
-    const expected = cesuanJson<{ indicators: { id: string; projection: number; gap: number }[] }>(['run', ZHENGZHOU, '-f', 'json', '--set', 'injury_growth=0.03', '--set', 'pension_urban_step=25', '--set', 'henan.tech_talent_2025=600']);
+    const expected = cesuanJson<{ indicators: { id: string; projection: number; gap: number }[] }>([
+      'run',
+      ZHENGZHOU,
+      '-f',
+      'json',
+      '--set',
+      'injury_growth=0.03',
+      '--set',
+      'pension_urban_step=25',
+      '--set',
+      'henan.tech_talent_2025=600',
+    ]);
     for (const id of ['injury_insured', 'pension_urban', 'pension_insured', 'tech_talent']) {
       const n = resultRow('zhengzhou-hrss-14th', id);
       const want = expected.indicators.find((i) => i.id === id)!;
@@ -163,7 +185,9 @@ describe('cesuan formulas → Excel formulas', () => {
   it('cagr(<named series>) spans the series’ years in Excel as in the engine: 2010/2015/2020 = 100/150/200', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
-    [100, 150, 200].forEach((v, i) => { ws.getCell(`C${i + 1}`).value = v; });
+    [100, 150, 200].forEach((v, i) => {
+      ws.getCell(`C${i + 1}`).value = v;
+    });
     const ev = new ExcelEvaluator(wb);
     const t = excel('compound(200, cagr(hist), 5)');
     if (!t.ok) throw new Error(t.reason);

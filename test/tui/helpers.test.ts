@@ -12,7 +12,11 @@ import { scenarioSlug, scenarioYaml } from '../../src/tui/scenario-file.js';
 import { STRINGS } from '../../src/tui/strings.js';
 
 const growth = (value: number): Pick<AssumptionState, 'value' | 'step' | 'unit' | 'published' | 'range'> => ({
-  value, step: 0.001, unit: 'ratio', published: 0.035308, range: [0, 0.08],
+  value,
+  step: 0.001,
+  unit: 'ratio',
+  published: 0.035308,
+  range: [0, 0.08],
 });
 
 describe('stepping an assumption', () => {
@@ -63,7 +67,8 @@ describe('typing a value', () => {
 
 describe('text on the terminal', () => {
   it('counts CJK as two columns, as string-width does', () => {
-    for (const s of ['工伤保险参保人数', '（省定目标）', 'abc', '▁▂▃', '3.5%·≥210', '〔60〕', '—…']) expect(textWidth(s)).toBe(stringWidth(s));
+    for (const s of ['工伤保险参保人数', '（省定目标）', 'abc', '▁▂▃', '3.5%·≥210', '〔60〕', '—…'])
+      expect(textWidth(s)).toBe(stringWidth(s));
   });
 
   it('fits and truncates by display width', () => {
@@ -74,15 +79,27 @@ describe('text on the terminal', () => {
   });
 
   it('wraps CJK anywhere and Latin words whole, within the width', () => {
-    const rows = wrapRow([{ text: '按照此基数和3.5308%的平均增长率测算，到2025年，我市工伤保险参保人数将达到221万人左右 and some english words here' }], 20, '  ');
+    const rows = wrapRow(
+      [{ text: '按照此基数和3.5308%的平均增长率测算，到2025年，我市工伤保险参保人数将达到221万人左右 and some english words here' }],
+      20,
+      '  ',
+    );
     for (const r of rows) expect(textWidth(r.map((s) => s.text).join(''))).toBeLessThanOrEqual(20);
     expect(rows.map((r) => r.map((s) => s.text).join('')).join('|')).toContain('english');
     expect(rows.length).toBeGreaterThan(3);
   });
 
   it('merges same-style segments and drops trailing spaces', () => {
-    expect(mergeRow([{ text: 'a' }, { text: ' ' }, { text: 'b', bold: true }, { text: '  ' }])).toEqual([{ text: 'a ' }, { text: 'b', bold: true }]);
-    expect(mergeRow([{ text: 'x', inverse: true }, { text: ' ', inverse: true }])).toEqual([{ text: 'x ', inverse: true }]);
+    expect(mergeRow([{ text: 'a' }, { text: ' ' }, { text: 'b', bold: true }, { text: '  ' }])).toEqual([
+      { text: 'a ' },
+      { text: 'b', bold: true },
+    ]);
+    expect(
+      mergeRow([
+        { text: 'x', inverse: true },
+        { text: ' ', inverse: true },
+      ]),
+    ).toEqual([{ text: 'x ', inverse: true }]);
   });
 
   it('draws the path as a sparkline scaled to its own range', () => {
@@ -104,9 +121,22 @@ describe('text on the terminal', () => {
       { key: 'b', header: '', width: 10 },
       { key: 'path', header: '', width: 6 },
     ];
-    expect(layoutColumns(cols, 80, ['path', 'b']).map((c) => [c.key, c.width])).toEqual([['label', 30], ['a', 10], ['b', 10], ['path', 6]]);
-    expect(layoutColumns(cols, 40, ['path', 'b']).map((c) => [c.key, c.width])).toEqual([['label', 11], ['a', 10], ['b', 10], ['path', 6]]);
-    expect(layoutColumns(cols, 30, ['path', 'b']).map((c) => [c.key, c.width])).toEqual([['label', 19], ['a', 10]]);
+    expect(layoutColumns(cols, 80, ['path', 'b']).map((c) => [c.key, c.width])).toEqual([
+      ['label', 30],
+      ['a', 10],
+      ['b', 10],
+      ['path', 6],
+    ]);
+    expect(layoutColumns(cols, 40, ['path', 'b']).map((c) => [c.key, c.width])).toEqual([
+      ['label', 11],
+      ['a', 10],
+      ['b', 10],
+      ['path', 6],
+    ]);
+    expect(layoutColumns(cols, 30, ['path', 'b']).map((c) => [c.key, c.width])).toEqual([
+      ['label', 19],
+      ['a', 10],
+    ]);
   });
 
   it('fits every help line to 80 and 60 columns by whole items, keeping ? and q, in both languages', () => {
@@ -123,7 +153,10 @@ describe('text on the terminal', () => {
 });
 
 describe('finding by id or label', () => {
-  const items = [{ id: 'injury_growth_basis1', label: '工伤保险参保人数年增长率（测算依据1）' }, { id: 'injury_growth', label: '工伤保险参保人数年均增长率' }];
+  const items = [
+    { id: 'injury_growth_basis1', label: '工伤保险参保人数年增长率（测算依据1）' },
+    { id: 'injury_growth', label: '工伤保险参保人数年均增长率' },
+  ];
   it('prefers an exact id, then an exact label, then a part of either', () => {
     expect(findIndex(items, 'injury_growth')).toBe(1);
     expect(findIndex(items, 'INJURY')).toBe(0);

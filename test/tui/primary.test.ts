@@ -18,7 +18,10 @@ function scenario(name: string, body: string): string {
   writeFileSync(file, `model: ${model}\nname: ${name}\n${body}`);
   return file;
 }
-const injury = (json: string) => (JSON.parse(json) as { indicators: { id: string; primary: string; projection: number }[] }).indicators.find((i) => i.id === 'injury_insured')!;
+const injury = (json: string) =>
+  (JSON.parse(json) as { indicators: { id: string; primary: string; projection: number }[] }).indicators.find(
+    (i) => i.id === 'injury_insured',
+  )!;
 
 describe('primary: in scenario files', () => {
   it('switches the projection at load: 195.97 × 1.04^5 from 测算依据1', () => {

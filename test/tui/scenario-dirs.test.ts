@@ -15,7 +15,10 @@ describe('scenario folders beside the model', () => {
     expect(scenarioDirsFor(join(root, 'models', 'x.yaml')).save).toBe(resolve(root, 'scenarios'));
     expect(scenarioDirsFor(join(root, 'city', 'x.yaml')).save).toBe(resolve(root, 'city', 'scenarios'));
     // a folder given (tests, embedding) is the only one
-    expect(scenarioDirsFor(join(root, 'city', 'x.yaml'), join(root, 'mine'))).toEqual({ save: resolve(root, 'mine'), list: [resolve(root, 'mine')] });
+    expect(scenarioDirsFor(join(root, 'city', 'x.yaml'), join(root, 'mine'))).toEqual({
+      save: resolve(root, 'mine'),
+      list: [resolve(root, 'mine')],
+    });
   });
 
   it('l lists the scenarios folder, ./scenarios and scenario files next to the model, each once, models left out', () => {

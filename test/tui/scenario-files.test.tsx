@@ -113,7 +113,10 @@ describe('s: save the overrides as a scenario', () => {
 describe('l: load a scenario and show it against the published model', () => {
   it('lists the scenarios, loads one, and shows published and scenario projections side by side', async () => {
     writeFileSync(join(dir, 'a-injury.yaml'), 'model: zhengzhou-hrss-14th\nname: 工伤 2%\nset: { injury_growth: 0.02 }\n');
-    writeFileSync(join(dir, 'b-other.yaml'), `model: ${JSON.stringify(resolve(root, 'test/fixtures/mini.yaml'))}\nname: 其他模型\nset: { injury_growth: 0.02 }\n`);
+    writeFileSync(
+      join(dir, 'b-other.yaml'),
+      `model: ${JSON.stringify(resolve(root, 'test/fixtures/mini.yaml'))}\nname: 其他模型\nset: { injury_growth: 0.02 }\n`,
+    );
     const d = await drive({ model, scenariosDir: dir });
     await d.press('l');
     expect(d.screen()).toContain('工伤 2%');

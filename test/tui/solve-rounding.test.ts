@@ -23,7 +23,9 @@ describe('solve: the value shown is safe to type back', () => {
     expect(shown).toBe('2.402%');
     const run = cesuan(['run', MODEL, '--set', `injury_growth=${shown}`, '--format', 'json']);
     expect(run.code).toBe(0);
-    const ind = (JSON.parse(run.stdout) as { indicators: { id: string; verdict: string; projection: number }[] }).indicators.find((i) => i.id === 'injury_insured')!;
+    const ind = (JSON.parse(run.stdout) as { indicators: { id: string; verdict: string; projection: number }[] }).indicators.find(
+      (i) => i.id === 'injury_insured',
+    )!;
     expect(ind.verdict).toBe('met');
     expect(ind.projection).toBeCloseTo(186.5 * 1.02402 ** 5, 9);
   });

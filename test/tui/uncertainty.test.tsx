@@ -53,7 +53,7 @@ async function openInjuryDetail(d: Driven) {
 afterEach(() => cleanup());
 
 describe('u: P10–P90 and P(target met) beside each projection', () => {
-  it('is the engine\'s quickUncertainty at 2000 samples, seed 1: 工伤保险 in the overview, flagged as `cesuan mc` flags it', async () => {
+  it("is the engine's quickUncertainty at 2000 samples, seed 1: 工伤保险 in the overview, flagged as `cesuan mc` flags it", async () => {
     expect(FULL_SAMPLES).toBe(2000);
     const u = expected({}, FULL_SAMPLES);
     expect(u.varies).toBe(true);
@@ -86,7 +86,7 @@ describe('u: P10–P90 and P(target met) beside each projection', () => {
     expect(d.screen()).not.toContain('P(达成)');
   });
 
-  it('recomputes when injury_growth changes: 500 samples at once, 2000 once the keys stop — each the engine\'s number', async () => {
+  it("recomputes when injury_growth changes: 500 samples at once, 2000 once the keys stop — each the engine's number", async () => {
     const d = await drive({ model, scenario, scenariosDir });
     await openInjuryDetail(d);
     await d.press('u');

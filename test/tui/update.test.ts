@@ -36,7 +36,10 @@ type K = string | KeyFlags;
 function keys(state: State, ctx: Ctx, ...ks: K[]): State {
   let s = state;
   for (const k of ks) {
-    const actions: Action[] = typeof k === 'string' ? [...k].map((ch) => press(ch, ch === '\r' ? { return: true } : /^[A-Z]$/.test(ch) ? { shift: true } : {})) : [press('', k)];
+    const actions: Action[] =
+      typeof k === 'string'
+        ? [...k].map((ch) => press(ch, ch === '\r' ? { return: true } : /^[A-Z]$/.test(ch) ? { shift: true } : {}))
+        : [press('', k)];
     for (const a of actions) s = update(s, a, ctx);
   }
   return s;
@@ -181,8 +184,18 @@ describe('update: assumption edits through keys, as pure state', () => {
 
   it('loading several scenarios puts the first in play and the others beside it', () => {
     const { ctx, state } = setup();
-    const mk = (name: string, set: Record<string, number>) => ({ name, file: `${name}.yaml`, doc: { overrides: set, primary: {} }, extra: {}, reference: { spec: { model: 'x', set, uncertain: {}, actuals: {}, primary: {} } } });
-    const s = update(state, { type: 'loaded', scenarios: [mk('a', { injury_growth: 0.03 }), mk('b', { injury_growth: 0.02 }), mk('c', {})] } as Action, ctx);
+    const mk = (name: string, set: Record<string, number>) => ({
+      name,
+      file: `${name}.yaml`,
+      doc: { overrides: set, primary: {} },
+      extra: {},
+      reference: { spec: { model: 'x', set, uncertain: {}, actuals: {}, primary: {} } },
+    });
+    const s = update(
+      state,
+      { type: 'loaded', scenarios: [mk('a', { injury_growth: 0.03 }), mk('b', { injury_growth: 0.02 }), mk('c', {})] } as Action,
+      ctx,
+    );
     expect(s.view).toBe('compare');
     expect(s.work.source?.name).toBe('a');
     expect(s.work.compare.map((c) => c.name)).toEqual(['b', 'c']);
@@ -198,7 +211,13 @@ describe('update: assumption edits through keys, as pure state', () => {
     const { ctx, state } = setup();
     const asked = keys(state, ctx, 'l');
     expect(asked.effects).toEqual([{ kind: 'list' }]);
-    const entries = ['a', 'b', 'c'].map((n) => ({ path: `/x/${n}.yaml`, file: `${n}.yaml`, name: n, model: 'zhengzhou-hrss-14th', uncertain: false }));
+    const entries = ['a', 'b', 'c'].map((n) => ({
+      path: `/x/${n}.yaml`,
+      file: `${n}.yaml`,
+      name: n,
+      model: 'zhengzhou-hrss-14th',
+      uncertain: false,
+    }));
     let s = update({ ...asked, effects: [] }, { type: 'listed', entries, dir: '/x' }, ctx);
     expect(s.mode.kind).toBe('picker');
     s = keys(s, ctx, ' ', DOWN, DOWN, ' ', ENTER);

@@ -85,7 +85,7 @@ describe('issue #14 bugs, on screen', () => {
     expect(help).not.toContain('y 确认');
   });
 
-  it('5: with henan.new_jobs_total = 600 the wording follows the values, and a changed input is not the document\'s fault', async () => {
+  it("5: with henan.new_jobs_total = 600 the wording follows the values, and a changed input is not the document's fault", async () => {
     const d = await drive({ model, scenariosDir, columns: 120, rows: 40 });
     await d.press('/');
     await d.enter('henan.new_jobs_total');
@@ -211,7 +211,9 @@ describe('issue #14 features, on screen', () => {
   });
 
   it('13: several scenarios side by side with the published model', async () => {
-    const files = ['zhengzhou-slower-insurance', 'zhengzhou-growth-cut', 'zhengzhou-faster-talent'].map((f) => loadScenario(resolve(root, 'scenarios', `${f}.yaml`)));
+    const files = ['zhengzhou-slower-insurance', 'zhengzhou-growth-cut', 'zhengzhou-faster-talent'].map((f) =>
+      loadScenario(resolve(root, 'scenarios', `${f}.yaml`)),
+    );
     const d = await drive({ model: files[0]!.model, scenario: files[0], others: files.slice(1), scenariosDir, columns: 200, rows: 50 });
     const header = d.lines()[2]!;
     expect(header).toContain('发布模型');

@@ -39,7 +39,9 @@ describe('cesuan mc', () => {
     const r = run('mc', 'scenarios/zhengzhou-uncertain.yaml', '-n', '1000', '--format', 'csv', '--lang', 'en');
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^id,number,label,unit,kind,attribute,target_op,target,point,varies,mean,sd,p5,p10,p50,p90,p95,p_met,flagged/);
-    const ids = JSON.parse(run('mc', 'scenarios/zhengzhou-uncertain.yaml', '-n', '10', '--format', 'json').stdout).indicators.map((i: { id: string }) => i.id);
+    const ids = JSON.parse(run('mc', 'scenarios/zhengzhou-uncertain.yaml', '-n', '10', '--format', 'json').stdout).indicators.map(
+      (i: { id: string }) => i.id,
+    );
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(ids);
   });
 

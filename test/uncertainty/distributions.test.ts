@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  Z95, intervalNormal, normalCdf, normalQuantile, pertShape, regularizedBeta, shapeOf, shiftDistribution, truncate,
+  Z95,
+  intervalNormal,
+  normalCdf,
+  normalQuantile,
+  pertShape,
+  regularizedBeta,
+  shapeOf,
+  shiftDistribution,
+  truncate,
 } from '../../src/engine/uncertainty/distributions.js';
 import { Xoshiro128 } from '../../src/engine/uncertainty/random.js';
 import type { DistributionSpec } from '../../src/model/schema.js';
@@ -104,7 +112,12 @@ describe('distributions', () => {
 
   it('shifting moves a distribution so a value `from` lands on `to`', () => {
     expect(shiftDistribution({ dist: 'normal', mean: 0.035, sd: 0.01 }, 0.035, 0.03)).toEqual({ dist: 'normal', mean: 0.03, sd: 0.01 });
-    expect(shiftDistribution({ dist: 'triangular', min: 1, mode: 2, max: 4 }, 2, 3)).toEqual({ dist: 'triangular', min: 2, mode: 3, max: 5 });
+    expect(shiftDistribution({ dist: 'triangular', min: 1, mode: 2, max: 4 }, 2, 3)).toEqual({
+      dist: 'triangular',
+      min: 2,
+      mode: 3,
+      max: 5,
+    });
     const moved = shiftDistribution({ dist: 'lognormal', mu: Math.log(0.03), sigma: 0.3 }, 0.03, 0.06);
     expect(Math.exp((moved as { mu: number }).mu)).toBeCloseTo(0.06, 15);
   });

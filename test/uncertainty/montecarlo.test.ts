@@ -62,7 +62,11 @@ describe('reproducibility', () => {
   it('the seeded stream is pinned: these draws are what every machine must produce', () => {
     // normal(0.0353, 0.0105) cut to [0, 0.08], seed 1, stream "injury_growth"
     const model = loadModel(root('test/fixtures/mini.yaml'));
-    const { column } = monteCarlo(model, { samples: 3, seed: 1, uncertain: { injury_growth: { dist: 'normal', mean: 0.0353, sd: 0.0105 } } });
+    const { column } = monteCarlo(model, {
+      samples: 3,
+      seed: 1,
+      uncertain: { injury_growth: { dist: 'normal', mean: 0.0353, sd: 0.0105 } },
+    });
     expect([...column('injury_growth')!]).toEqual(PINNED_DRAWS);
   });
 });
@@ -71,7 +75,11 @@ describe('reproducibility', () => {
 const PINNED_DRAWS = [0.03254226239634383, 0.03821060115301173, 0.04104014649794299];
 
 describe('vector evaluation = the scalar engine, sample by sample', () => {
-  const compare = (model: ReturnType<typeof loadModel>, uncertain: NonNullable<Parameters<typeof monteCarlo>[1]>["uncertain"], samples = 300) => {
+  const compare = (
+    model: ReturnType<typeof loadModel>,
+    uncertain: NonNullable<Parameters<typeof monteCarlo>[1]>['uncertain'],
+    samples = 300,
+  ) => {
     const mc = monteCarlo(model, { samples, seed: 9, uncertain });
     const keys = mc.result.assumptions.map((a) => a.key);
     const ids = mc.result.indicators.filter((i) => i.varies).map((i) => i.id);
@@ -134,7 +142,9 @@ describe('results', () => {
   });
 
   it('a distribution on something that is not an assumption is refused', () => {
-    expect(() => monteCarlo(loadModel(fixture('exotic.yaml')), { uncertain: { s: { dist: 'normal', mean: 1, sd: 1 } } })).toThrow(/not an assumption/);
+    expect(() => monteCarlo(loadModel(fixture('exotic.yaml')), { uncertain: { s: { dist: 'normal', mean: 1, sd: 1 } } })).toThrow(
+      /not an assumption/,
+    );
   });
 });
 
@@ -143,9 +153,11 @@ describe('quickUncertainty (the TUI hook)', () => {
   const band = (overrides: Record<string, number>, moved?: 'shift' | 'fix') =>
     quickUncertainty(scenario.model, overrides, { scenario, samples: 2000, moved }).indicators.find((i) => i.id === 'injury_insured')!;
 
-  it('under the scenario\'s own values it is the scenario\'s Monte Carlo', () => {
+  it("under the scenario's own values it is the scenario's Monte Carlo", () => {
     const quick = band({});
-    const full = monteCarlo(scenario.model, { samples: 2000, uncertain: scenario.spec.uncertain }).result.indicators.find((i) => i.id === 'injury_insured')!;
+    const full = monteCarlo(scenario.model, { samples: 2000, uncertain: scenario.spec.uncertain }).result.indicators.find(
+      (i) => i.id === 'injury_insured',
+    )!;
     expect(quick).toEqual(full);
   });
 

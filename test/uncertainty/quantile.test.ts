@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { quantile, quantileSorted, selectInPlace, sortedFinite, summarize, summarizeSorted } from '../../src/engine/uncertainty/quantile.js';
+import {
+  quantile,
+  quantileSorted,
+  selectInPlace,
+  sortedFinite,
+  summarize,
+  summarizeSorted,
+} from '../../src/engine/uncertainty/quantile.js';
 import { Xoshiro128 } from '../../src/engine/uncertainty/random.js';
 
 // Expected values are numpy.quantile(a, p) with numpy's default method="linear" (numpy 2.x), worked by hand:
@@ -18,7 +25,7 @@ const CASES: { values: number[]; expected: [number, number, number, number, numb
 ];
 const PS = [0.05, 0.1, 0.5, 0.9, 0.95];
 
-describe('quantiles: numpy\'s default (linear) definition', () => {
+describe("quantiles: numpy's default (linear) definition", () => {
   for (const { values, expected } of CASES) {
     it(`[${values.join(', ')}] → P5/P10/P50/P90/P95 = ${expected.join(', ')}`, () => {
       expect(PS.map((p) => quantile(values, p))).toEqual(expected);
@@ -46,10 +53,20 @@ describe('quantiles: numpy\'s default (linear) definition', () => {
     for (let trial = 0; trial < 400; trial++) {
       const n = 1 + (rng.nextUint32() % 200);
       const kind = trial % 4;
-      const column = Float64Array.from({ length: n }, (_, i) => (kind === 0 ? rng.nextOpen01() : kind === 1 ? rng.nextUint32() % 3 : kind === 2 ? i : -i));
+      const column = Float64Array.from({ length: n }, (_, i) =>
+        kind === 0 ? rng.nextOpen01() : kind === 1 ? rng.nextUint32() % 3 : kind === 2 ? i : -i,
+      );
       const fast = summarize(column);
       const slow = summarizeSorted(sortedFinite(column).sorted, 0);
-      expect([fast.p5, fast.p10, fast.p50, fast.p90, fast.p95, fast.min, fast.max]).toEqual([slow.p5, slow.p10, slow.p50, slow.p90, slow.p95, slow.min, slow.max]);
+      expect([fast.p5, fast.p10, fast.p50, fast.p90, fast.p95, fast.min, fast.max]).toEqual([
+        slow.p5,
+        slow.p10,
+        slow.p50,
+        slow.p90,
+        slow.p95,
+        slow.min,
+        slow.max,
+      ]);
     }
   });
 
@@ -68,7 +85,17 @@ describe('quantiles: numpy\'s default (linear) definition', () => {
         column[17] = Number.NaN;
         const fast = summarize(column);
         const slow = summarizeSorted(sortedFinite(column).sorted, 1);
-        expect([fast.p5, fast.p10, fast.p50, fast.p90, fast.p95, fast.min, fast.max, fast.n, fast.invalid]).toEqual([slow.p5, slow.p10, slow.p50, slow.p90, slow.p95, slow.min, slow.max, slow.n, slow.invalid]);
+        expect([fast.p5, fast.p10, fast.p50, fast.p90, fast.p95, fast.min, fast.max, fast.n, fast.invalid]).toEqual([
+          slow.p5,
+          slow.p10,
+          slow.p50,
+          slow.p90,
+          slow.p95,
+          slow.min,
+          slow.max,
+          slow.n,
+          slow.invalid,
+        ]);
       }
     }
   });

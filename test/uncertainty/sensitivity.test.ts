@@ -15,7 +15,14 @@ describe('one-at-a-time sensitivity (tornado)', () => {
     expect(result.swings).toHaveLength(1);
     const [s] = result.swings;
     const cut = truncate({ dist: 'normal', mean: 0.0353, sd: 0.0105 }, [0, 0.08]);
-    expect(s).toMatchObject({ key: 'injury_growth', basis: 'distribution', low: cut.quantile(0.1), high: cut.quantile(0.9), metAtLow: false, metAtHigh: true });
+    expect(s).toMatchObject({
+      key: 'injury_growth',
+      basis: 'distribution',
+      low: cut.quantile(0.1),
+      high: cut.quantile(0.9),
+      metAtLow: false,
+      metAtHigh: true,
+    });
     expect(s!.atLow).toBe(compound(186.5, cut.quantile(0.1), 5));
     expect(s!.atHigh).toBe(compound(186.5, cut.quantile(0.9), 5));
     expect(s!.swing).toBeCloseTo(28.82, 2);
@@ -51,7 +58,11 @@ describe('one-at-a-time sensitivity (tornado)', () => {
   });
 
   it('the tornado chart draws one bar per assumption, largest first, with the target', () => {
-    const text = renderSensitivity(sensitivity(scenario.model, 'pension_insured', { uncertain: scenario.spec.uncertain }), 'table', { file: 'x', scenario: null, lang: 'en' });
+    const text = renderSensitivity(sensitivity(scenario.model, 'pension_insured', { uncertain: scenario.spec.uncertain }), 'table', {
+      file: 'x',
+      scenario: null,
+      lang: 'en',
+    });
     const lines = text.split('\n');
     const urban = lines.findIndex((l) => l.includes('pension_urban_step'));
     const rural = lines.findIndex((l) => l.includes('pension_rural_growth'));

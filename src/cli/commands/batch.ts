@@ -22,13 +22,18 @@ export function expandFiles(patterns: string[]): string[] {
 export function registerBatch(program: Command): void {
   program
     .command('batch')
-    .description('run many scenarios (or models): one row per scenario × indicator — scenario, indicator, baseline, projection, target, verdict, gap')
+    .description(
+      'run many scenarios (or models): one row per scenario × indicator — scenario, indicator, baseline, projection, target, verdict, gap',
+    )
     .argument('<files...>', 'scenario or model files; globs such as "scenarios/*.yaml" are expanded')
     .option('-f, --format <format>', 'csv | json | md | xlsx (default: from --out extension, else csv)')
     .option('-o, --out <file>', 'write to a file (atomically; streamed through a temp file) instead of stdout')
     .option('-s, --set <name=value>', 'override an assumption in every run (repeatable)', collect, [])
     .option('--strict', 'exit 1 when a binding target is missed in any run')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 a binding target missed (--strict), 2 bad input, 130 interrupted.\nxlsx: an Inputs sheet (assumptions and series with sources) and a Results sheet whose projections are live Excel formulas where the derivation is plain arithmetic.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 a binding target missed (--strict), 2 bad input, 130 interrupted.\nxlsx: an Inputs sheet (assumptions and series with sources) and a Results sheet whose projections are live Excel formulas where the derivation is plain arithmetic.',
+    )
     .action(async (patterns: string[], opts: { format?: string; out?: string; set: string[]; strict?: boolean }) => {
       const format = streamFormat(opts.format, opts.out);
       const extra = parseSet(opts.set);
@@ -50,7 +55,13 @@ export function registerBatch(program: Command): void {
         bar.finish();
         writeFileAtomic(opts.out, await withoutBufferWarning(() => buildWorkbook(entries)));
       } else {
-        const sink = await openRowSink({ format, out: opts.out, columns: BATCH_COLUMNS, align: BATCH_ALIGN, meta: { command: 'batch', files } });
+        const sink = await openRowSink({
+          format,
+          out: opts.out,
+          columns: BATCH_COLUMNS,
+          align: BATCH_ALIGN,
+          meta: { command: 'batch', files },
+        });
         await fillSink(sink, bar, async () => {
           for (const [i, file] of files.entries()) {
             const { model, scenario, result, name } = loadAndEvaluate(file, extra, models);

@@ -13,7 +13,14 @@ import { interpolatedPath } from './trajectory.js';
 import { ExpressionError } from '../expression-error.js';
 import { defaultDomain } from './domain.js';
 import type {
-  AssumptionState, DerivationResult, IndicatorResult, ModelResult, Problem, StatedFigureCheck, Value, YearValue,
+  AssumptionState,
+  DerivationResult,
+  IndicatorResult,
+  ModelResult,
+  Problem,
+  StatedFigureCheck,
+  Value,
+  YearValue,
 } from '../types.js';
 
 export type Overrides = Record<string, number | string>;
@@ -70,7 +77,8 @@ export class Evaluator {
     }
     // numeric overrides: validate names against the published graph, then pin
     const unknown = Object.keys(overrides).some((key) => this.published.nodes[this.published.slotOf.get(key) ?? -1]?.kind !== 'assumption');
-    if (unknown) compileProgram(this.model, overrides, (key) => ({ model: this.overrideSource ?? { locate: this.model.locate }, path: ['set', key] })); // throws the located error
+    if (unknown)
+      compileProgram(this.model, overrides, (key) => ({ model: this.overrideSource ?? { locate: this.model.locate }, path: ['set', key] })); // throws the located error
     this.program = this.published;
     for (const [key, value] of Object.entries(overrides)) this.pinned.set(this.published.slotOf.get(key)!, value as number);
     this.values = runProgram(this.program, new Array(this.program.nodes.length), undefined, this.pinned);
@@ -148,8 +156,14 @@ function runFigure(figure: CompiledFigure, values: Value[], fallback: number | n
   }
 }
 
-
-function buildResult(program: Program, values: Value[], publishedValues: Value[], published: Program, overrides: Overrides, overrideSource: Locatable | undefined): ModelResult {
+function buildResult(
+  program: Program,
+  values: Value[],
+  publishedValues: Value[],
+  published: Program,
+  overrides: Overrides,
+  overrideSource: Locatable | undefined,
+): ModelResult {
   const model = program.model;
   const spec = model.spec;
   const years = spec.years;
@@ -163,11 +177,26 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
     const v = values[slot];
     const bad = Array.isArray(v) ? v.some((x) => !Number.isFinite(x)) : !Number.isFinite(v as number);
     if (bad && node.kind !== 'indicator') {
-      problems.push({ severity: 'error', message: `${node.key} is ${Array.isArray(v) ? 'a series with non-finite values' : String(v)}`, field: node.path.join('.'), position: node.model.locate(node.path) });
+      problems.push({
+        severity: 'error',
+        message: `${node.key} is ${Array.isArray(v) ? 'a series with non-finite values' : String(v)}`,
+        field: node.path.join('.'),
+        position: node.model.locate(node.path),
+      });
     }
   }
 
-  const check = (ind: CompiledIndicator, derivation: string | null, s: StatedFigureSpec, figure: CompiledFigure, index: number, fallback: number | null, fallbackExpr: string, defaultQuote: string | undefined, reproducible: boolean): StatedFigureCheck => {
+  const check = (
+    ind: CompiledIndicator,
+    derivation: string | null,
+    s: StatedFigureSpec,
+    figure: CompiledFigure,
+    index: number,
+    fallback: number | null,
+    fallbackExpr: string,
+    defaultQuote: string | undefined,
+    reproducible: boolean,
+  ): StatedFigureCheck => {
     const recomputed = runFigure(figure, values, fallback, (message) => problem('warning', message, [...figure.path, 'expr']));
     const decimals = s.decimals ?? model.decimalsAt([...figure.path, 'value']) ?? decimalsOf(s.value);
     const rule = { decimals, approx: s.approx ?? false, tolerance: s.tolerance, reproducible: reproducible && s.reproducible !== false };
@@ -206,7 +235,9 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
         value,
         note: d.spec.note,
         quote: d.spec.source.quote,
-        stated: d.spec.stated.map((s, i) => check(ind, d.id, s, d.stated[i]!, i, value, substituted ?? '—', d.spec.source.quote, reproducible)),
+        stated: d.spec.stated.map((s, i) =>
+          check(ind, d.id, s, d.stated[i]!, i, value, substituted ?? '—', d.spec.source.quote, reproducible),
+        ),
         computed: d.spec.computed.map((c, i) => ({
           label: c.label,
           unit: c.unit,
@@ -222,7 +253,13 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
     const primary = ind.derivations.find((d) => d.id === is.primary);
     const primaryValue = primary?.slot === undefined ? undefined : values[primary.slot];
     // a list would quietly make the indicator "not modelled" and drop its target: refuse it at the formula
-    if (Array.isArray(primaryValue)) problem('error', `a primary derivation must give one number, not a list of ${primaryValue.length}`, [...base, 'derivations', primary!.id, 'formula']);
+    if (Array.isArray(primaryValue))
+      problem('error', `a primary derivation must give one number, not a list of ${primaryValue.length}`, [
+        ...base,
+        'derivations',
+        primary!.id,
+        'formula',
+      ]);
     const baseline = is.baseline.value;
     let trajectory: YearValue[] = [];
     if (projection !== null && Number.isFinite(projection)) {
@@ -264,13 +301,19 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
       }
     }
     // in a path an indicator id is its final value: a path that never moves with t is usually that mistake
-    const flat = primary?.path !== undefined && is.kind !== 'cumulative' && trajectory.length > 1 && trajectory.every((p) => p.value === trajectory[0]!.value);
+    const flat =
+      primary?.path !== undefined &&
+      is.kind !== 'cumulative' &&
+      trajectory.length > 1 &&
+      trajectory.every((p) => p.value === trajectory[0]!.value);
     if (flat && baseline !== null && projection !== null && Math.abs(baseline - projection) > 1e-9 * Math.max(1, Math.abs(projection))) {
       const msg = `path does not vary with t (${trajectory[0]!.value} in every year, ${years.base} included) while the baseline is ${baseline} and the projection ${projection}: inside a path an indicator id means its final value; write the path in t`;
       findings.push(msg);
       problem('warning', msg, [...base, 'derivations', primary!.id, 'path']);
     }
-    const target = is.target ? { op: is.target.op, value: is.target.value, ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}) } : null;
+    const target = is.target
+      ? { op: is.target.op, value: is.target.value, ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}) }
+      : null;
     let verdict: IndicatorResult['verdict'] = 'not_modelled';
     if (projection !== null && Number.isFinite(projection)) {
       verdict = target ? (meetsTarget(projection, target.op, target.value, target.tolerance) ? 'met' : 'missed') : 'no_target';
@@ -324,32 +367,61 @@ function buildResult(program: Program, values: Value[], publishedValues: Value[]
   for (const a of assumptions) {
     const range = a.range;
     if (!range) continue;
-    const message = (v: number) => `${a.id} = ${formatNumber(v, 12)} is outside its range [${formatNumber(range[0], 12)}, ${formatNumber(range[1], 12)}]`;
+    const message = (v: number) =>
+      `${a.id} = ${formatNumber(v, 12)} is outside its range [${formatNumber(range[0], 12)}, ${formatNumber(range[1], 12)}]`;
     if (a.overridden && !(a.value >= range[0] && a.value <= range[1])) {
       const path = ['set', a.id];
-      problems.push({ severity: 'warning', message: message(a.value), field: path.join('.'), position: (overrideSource ?? model).locate(path) });
+      problems.push({
+        severity: 'warning',
+        message: message(a.value),
+        field: path.join('.'),
+        position: (overrideSource ?? model).locate(path),
+      });
     }
     // the model's own default, where it is written (for alias.name, in the imported model's file)
     if (Number.isFinite(a.published) && !(a.published >= range[0] && a.published <= range[1])) {
       const node = published.nodes[published.slotOf.get(a.id)!]!;
       const path = ['assumptions', node.path[1] as string, 'default'];
-      problems.push({ severity: 'warning', message: message(a.published), field: path.join('.'), position: (node.model as LoadedModel).locate(path) });
+      problems.push({
+        severity: 'warning',
+        message: message(a.published),
+        field: path.join('.'),
+        position: (node.model as LoadedModel).locate(path),
+      });
     }
   }
 
   for (const u of program.unquotedLiterals) {
-    problems.push({ severity: 'warning', message: `the number ${u.literal} appears in none of the quotes behind this formula (provenance)`, field: u.field, position: u.position });
+    problems.push({
+      severity: 'warning',
+      message: `the number ${u.literal} appears in none of the quotes behind this formula (provenance)`,
+      field: u.field,
+      position: u.position,
+    });
   }
 
   // easy mistakes, each at its position: an id that is not the file name, a percentage written as a ratio
-  const stem = model.file.split(/[\\/]/).pop()!.replace(/\.ya?ml$/i, '');
+  const stem = model.file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.ya?ml$/i, '');
   if (stem !== spec.id && !model.file.startsWith('<')) {
-    problems.push({ severity: 'warning', message: `the model id "${spec.id}" differs from the file name "${stem}" (imports and scenarios find a model by its id as models/<id>.yaml)`, field: 'id', position: model.locate(['id']) });
+    problems.push({
+      severity: 'warning',
+      message: `the model id "${spec.id}" differs from the file name "${stem}" (imports and scenarios find a model by its id as models/<id>.yaml)`,
+      field: 'id',
+      position: model.locate(['id']),
+    });
   }
   for (const a of assumptions) {
     if (a.id.includes('.') || a.unit !== 'ratio' || !(a.published > 1)) continue;
     const path = ['assumptions', a.id, 'default'];
-    problems.push({ severity: 'warning', message: `${a.id}: default ${a.published} for a ratio is above 1 — a percentage written as a plain number? (write ${a.published / 100} or ${a.published}%)`, field: path.join('.'), position: model.locate(path) });
+    problems.push({
+      severity: 'warning',
+      message: `${a.id}: default ${a.published} for a ratio is above 1 — a percentage written as a plain number? (write ${a.published / 100} or ${a.published}%)`,
+      field: path.join('.'),
+      position: model.locate(path),
+    });
   }
 
   const valueMap: Record<string, Value> = {};

@@ -123,17 +123,27 @@ export const BINARY: Record<string, (x: number, y: number) => number> = {
 };
 
 export function compileExpression(text: string, resolve: Resolver, options: { allowT?: boolean } = {}): CompiledExpression {
-  if (text.length > MAX_EXPRESSION_LENGTH) throw new ExpressionError(`length limit exceeded: expression is ${text.length} characters long; the limit is ${MAX_EXPRESSION_LENGTH}`);
+  if (text.length > MAX_EXPRESSION_LENGTH)
+    throw new ExpressionError(`length limit exceeded: expression is ${text.length} characters long; the limit is ${MAX_EXPRESSION_LENGTH}`);
   let root: MathNode;
   try {
     root = parseFormula(text);
   } catch (err) {
-    if (err instanceof RangeError) throw new ExpressionError(`depth limit exceeded: expression is nested too deeply to parse; the limit is ${MAX_EXPRESSION_DEPTH} levels`);
+    if (err instanceof RangeError)
+      throw new ExpressionError(
+        `depth limit exceeded: expression is nested too deeply to parse; the limit is ${MAX_EXPRESSION_DEPTH} levels`,
+      );
     throw new ExpressionError(`cannot parse "${text}": ${(err as Error).message}`);
   }
   const size = measureTree(root);
-  if (size.nodes > MAX_EXPRESSION_NODES) throw new ExpressionError(`node limit exceeded: expression has ${size.nodes > MAX_EXPRESSION_NODES * 4 ? `more than ${MAX_EXPRESSION_NODES * 4}` : size.nodes} nodes; the limit is ${MAX_EXPRESSION_NODES}`);
-  if (size.depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`depth limit exceeded: expression is nested ${size.depth > MAX_EXPRESSION_DEPTH * 4 ? `more than ${MAX_EXPRESSION_DEPTH * 4}` : size.depth} levels deep; the limit is ${MAX_EXPRESSION_DEPTH}`);
+  if (size.nodes > MAX_EXPRESSION_NODES)
+    throw new ExpressionError(
+      `node limit exceeded: expression has ${size.nodes > MAX_EXPRESSION_NODES * 4 ? `more than ${MAX_EXPRESSION_NODES * 4}` : size.nodes} nodes; the limit is ${MAX_EXPRESSION_NODES}`,
+    );
+  if (size.depth > MAX_EXPRESSION_DEPTH)
+    throw new ExpressionError(
+      `depth limit exceeded: expression is nested ${size.depth > MAX_EXPRESSION_DEPTH * 4 ? `more than ${MAX_EXPRESSION_DEPTH * 4}` : size.depth} levels deep; the limit is ${MAX_EXPRESSION_DEPTH}`,
+    );
   const deps = new Map<string, number>();
   const constants: number[] = [];
   const refs = new Map<MathNode, Reference>();
@@ -154,7 +164,10 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
     return c;
   };
   const buildNode = (node: MathNode, depth: number): Closure => {
-    if (depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`depth limit exceeded: expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep; the limit is ${MAX_EXPRESSION_DEPTH}`);
+    if (depth > MAX_EXPRESSION_DEPTH)
+      throw new ExpressionError(
+        `depth limit exceeded: expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep; the limit is ${MAX_EXPRESSION_DEPTH}`,
+      );
     const n = formulaNode(node);
     switch (n.type) {
       case 'ConstantNode': {
@@ -187,7 +200,10 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
         const args = n.args.map((a) => build(a, childDepth(node, a, depth)));
         if (n.fn === 'unaryMinus') {
           const [a] = args;
-          return (v, t) => { const x = a!(v, t); return Array.isArray(x) ? x.map((y) => -y) : -x; };
+          return (v, t) => {
+            const x = a!(v, t);
+            return Array.isArray(x) ? x.map((y) => -y) : -x;
+          };
         }
         if (n.fn === 'unaryPlus') return args[0]!;
         if (n.fn === 'not') {
@@ -233,19 +249,32 @@ export function compileExpression(text: string, resolve: Resolver, options: { al
             const withYears = method.years.fn;
             // fixed arities without rest arguments: this runs on every evaluation
             const k = n.args.length;
-            fn = k === 1 ? (a) => withYears(named, a)
-              : k === 2 ? (a, b) => withYears(named, a, b)
-              : k === 3 ? (a, b, c) => withYears(named, a, b, c)
-              : (...values) => withYears(named, ...values);
+            fn =
+              k === 1
+                ? (a) => withYears(named, a)
+                : k === 2
+                  ? (a, b) => withYears(named, a, b)
+                  : k === 3
+                    ? (a, b, c) => withYears(named, a, b, c)
+                    : (...values) => withYears(named, ...values);
           } else if (method.years.required) {
             throw new ExpressionError(method.years.required);
           }
         }
         calls.set(node, { name, fn, plain: fn === method.fn });
         const args = n.args.map((a) => build(a, depth + 1));
-        if (args.length === 1) { const [a] = args as [Closure]; return (v, t) => fn(a(v, t)); }
-        if (args.length === 2) { const [a, b] = args as [Closure, Closure]; return (v, t) => fn(a(v, t), b(v, t)); }
-        if (args.length === 3) { const [a, b, c] = args as [Closure, Closure, Closure]; return (v, t) => fn(a(v, t), b(v, t), c(v, t)); }
+        if (args.length === 1) {
+          const [a] = args as [Closure];
+          return (v, t) => fn(a(v, t));
+        }
+        if (args.length === 2) {
+          const [a, b] = args as [Closure, Closure];
+          return (v, t) => fn(a(v, t), b(v, t));
+        }
+        if (args.length === 3) {
+          const [a, b, c] = args as [Closure, Closure, Closure];
+          return (v, t) => fn(a(v, t), b(v, t), c(v, t));
+        }
         return (v, t) => fn(...args.map((a) => a(v, t)));
       }
       default:

@@ -27,4 +27,3 @@ export interface Locatable {
   locate: (path: FieldPath) => Position;
   locateKey?: (path: FieldPath) => Position;
 }
-

@@ -11,7 +11,11 @@ export type FormulaNode =
   | { readonly type: 'ConstantNode'; readonly value: unknown }
   | { readonly type: 'ParenthesisNode'; readonly content: MathNode }
   | { readonly type: 'SymbolNode'; readonly name: string }
-  | { readonly type: 'AccessorNode'; readonly object: MathNode; readonly index: { readonly dotNotation: boolean; readonly dimensions: readonly MathNode[] } }
+  | {
+      readonly type: 'AccessorNode';
+      readonly object: MathNode;
+      readonly index: { readonly dotNotation: boolean; readonly dimensions: readonly MathNode[] };
+    }
   | { readonly type: 'OperatorNode'; readonly fn: string; readonly op: string; readonly args: readonly MathNode[] }
   | { readonly type: 'ConditionalNode'; readonly condition: MathNode; readonly trueExpr: MathNode; readonly falseExpr: MathNode }
   | { readonly type: 'ArrayNode'; readonly items: readonly MathNode[] }
@@ -19,7 +23,16 @@ export type FormulaNode =
   /** any other node type (assignments, ranges, objects …): refused by every walker */
   | { readonly type: 'other'; readonly nodeType: string };
 
-const KNOWN = new Set(['ConstantNode', 'ParenthesisNode', 'SymbolNode', 'AccessorNode', 'OperatorNode', 'ConditionalNode', 'ArrayNode', 'FunctionNode']);
+const KNOWN = new Set([
+  'ConstantNode',
+  'ParenthesisNode',
+  'SymbolNode',
+  'AccessorNode',
+  'OperatorNode',
+  'ConditionalNode',
+  'ArrayNode',
+  'FunctionNode',
+]);
 
 /** `node` as a FormulaNode (the node itself for the known types, so no copy). */
 export function formulaNode(node: MathNode): FormulaNode {

@@ -11,9 +11,23 @@
  * a tree from JSON is ~5× cheaper than parsing its text. Only trees that survive JSON exactly are kept.
  */
 import {
-  createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
-  createFunctionAssignmentNode, createFunctionNode, createIndexNode, createNode, createObjectNode, createOperatorNode,
-  createParenthesisNode, createParse, createRangeNode, createRelationalNode, createSymbolNode,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createNode,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createParse,
+  createRangeNode,
+  createRelationalNode,
+  createSymbolNode,
 } from 'mathjs';
 import type { MathNode } from 'mathjs';
 import { setFormulaCache } from '../../model/spec-file.js';
@@ -22,10 +36,23 @@ import { setFormulaCache } from '../../model/spec-file.js';
 // biome-ignore lint/suspicious/noExplicitAny: each factory returns a different mathjs class; the nodes are typed in nodes.ts
 type Factory = (dependencies: Record<string, unknown>) => any;
 declare module 'mathjs' {
-  export const createAccessorNode: Factory, createArrayNode: Factory, createAssignmentNode: Factory, createBlockNode: Factory,
-    createConditionalNode: Factory, createConstantNode: Factory, createFunctionAssignmentNode: Factory, createFunctionNode: Factory,
-    createIndexNode: Factory, createNode: Factory, createObjectNode: Factory, createOperatorNode: Factory,
-    createParenthesisNode: Factory, createParse: Factory, createRangeNode: Factory, createRelationalNode: Factory, createSymbolNode: Factory;
+  export const createAccessorNode: Factory,
+    createArrayNode: Factory,
+    createAssignmentNode: Factory,
+    createBlockNode: Factory,
+    createConditionalNode: Factory,
+    createConstantNode: Factory,
+    createFunctionAssignmentNode: Factory,
+    createFunctionNode: Factory,
+    createIndexNode: Factory,
+    createNode: Factory,
+    createObjectNode: Factory,
+    createOperatorNode: Factory,
+    createParenthesisNode: Factory,
+    createParse: Factory,
+    createRangeNode: Factory,
+    createRelationalNode: Factory,
+    createSymbolNode: Factory;
 }
 
 /** Nothing callable: a node that is compiled by mistake finds no functions. */
@@ -83,7 +110,8 @@ function revive(json: unknown, depth = 0): unknown {
   for (const [k, v] of Object.entries(json)) fields[k] = revive(v, depth + 1);
   const type = fields['mathjs'];
   if (type === undefined) return fields;
-  if (typeof type !== 'string' || !Object.hasOwn(nodes, type) || type === 'Node') throw new TypeError(`not a formula node: ${String(type)}`);
+  if (typeof type !== 'string' || !Object.hasOwn(nodes, type) || type === 'Node')
+    throw new TypeError(`not a formula node: ${String(type)}`);
   return (nodes[type as keyof typeof nodes] as unknown as { fromJSON: (j: unknown) => MathNode }).fromJSON(fields);
 }
 

@@ -84,7 +84,11 @@ interface PendingExpr {
   path: FieldPath;
 }
 
-export function compileProgram(root: LoadedModel, overrides: Record<string, number | string> = {}, overridePath: (key: string) => { model: Locatable; path: FieldPath } = (key) => ({ model: root, path: ['set', key] })): Program {
+export function compileProgram(
+  root: LoadedModel,
+  overrides: Record<string, number | string> = {},
+  overridePath: (key: string) => { model: Locatable; path: FieldPath } = (key) => ({ model: root, path: ['set', key] }),
+): Program {
   const nodes: GraphNode[] = [];
   const slotOf = new Map<string, number>();
   const pending: PendingExpr[] = [];
@@ -125,9 +129,30 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
       else pending.push({ slot, text: a.default, model, resolve, path });
     }
     for (const [id, ind] of Object.entries(spec.indicators)) {
-      if (ind.baseline.value !== null) add({ key: `${prefix}${id}.baseline`, kind: 'published', constant: ind.baseline.value, model, path: ['indicators', id, 'baseline', 'value'] });
-      if (ind.target) add({ key: `${prefix}${id}.target`, kind: 'published', constant: ind.target.value, model, path: ['indicators', id, 'target', 'value'] });
-      if (ind.chosen) add({ key: `${prefix}${id}.chosen`, kind: 'published', constant: ind.chosen.value, model, path: ['indicators', id, 'chosen', 'value'] });
+      if (ind.baseline.value !== null)
+        add({
+          key: `${prefix}${id}.baseline`,
+          kind: 'published',
+          constant: ind.baseline.value,
+          model,
+          path: ['indicators', id, 'baseline', 'value'],
+        });
+      if (ind.target)
+        add({
+          key: `${prefix}${id}.target`,
+          kind: 'published',
+          constant: ind.target.value,
+          model,
+          path: ['indicators', id, 'target', 'value'],
+        });
+      if (ind.chosen)
+        add({
+          key: `${prefix}${id}.chosen`,
+          kind: 'published',
+          constant: ind.chosen.value,
+          model,
+          path: ['indicators', id, 'chosen', 'value'],
+        });
       for (const [did, d] of Object.entries(ind.derivations)) {
         if (d.formula === undefined) continue;
         const path: FieldPath = ['indicators', id, 'derivations', did, 'formula'];
@@ -151,7 +176,11 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
     const where = overridePath(key);
     if (slot === undefined || nodes[slot]!.kind !== 'assumption') {
       const known = assumptionKeys.slice(0, 12).join(', ');
-      throw new CesuanError(`"${key}" is not an assumption of ${root.spec.id} (assumptions: ${known}${assumptionKeys.length > 12 ? ', …' : ''})`, (where.model.locateKey ?? where.model.locate)(where.path), fieldName(where.path));
+      throw new CesuanError(
+        `"${key}" is not an assumption of ${root.spec.id} (assumptions: ${known}${assumptionKeys.length > 12 ? ', …' : ''})`,
+        (where.model.locateKey ?? where.model.locate)(where.path),
+        fieldName(where.path),
+      );
     }
     const node = nodes[slot]!;
     const i = pending.findIndex((p) => p.slot === slot);
@@ -162,7 +191,8 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
       // in an override expression the assumption's own name means its published value: `g: g * 0.9`
       const previous = add({ key: `${key}#published`, kind: 'published', constant: node.constant, model: node.model, path: node.path });
       if (publishedDefault) pending.push({ ...publishedDefault, slot: previous });
-      const resolveOverride: Resolver = (parts) => (parts.join('.') === key ? { slot: previous, key: `${key} (published)` } : resolveRoot(parts));
+      const resolveOverride: Resolver = (parts) =>
+        parts.join('.') === key ? { slot: previous, key: `${key} (published)` } : resolveRoot(parts);
       node.constant = undefined;
       pending.push({ slot, text: value, model: where.model, resolve: resolveOverride, path: where.path });
     }
@@ -179,7 +209,12 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
   const downstream = nodes.map((n) => {
     const seen = new Set<number>();
     const stack = [n.slot];
-    while (stack.length) for (const d of dependents[stack.pop()!]!) if (!seen.has(d)) { seen.add(d); stack.push(d); }
+    while (stack.length)
+      for (const d of dependents[stack.pop()!]!)
+        if (!seen.has(d)) {
+          seen.add(d);
+          stack.push(d);
+        }
     return [...seen].sort((a, b) => position.get(a)! - position.get(b)!);
   });
   const upstream: Set<string>[] = nodes.map(() => new Set());
@@ -198,8 +233,14 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
         spec: d,
         slot: slotOf.get(`${id}.${did}`),
         path: d.path ? compileAt(d.path, resolveRoot, root, [...dpath, 'path'], true) : undefined,
-        stated: d.stated.map((s, i) => ({ path: [...dpath, 'stated', i], expr: s.expr ? compileAt(s.expr, resolveRoot, root, [...dpath, 'stated', i, 'expr']) : undefined })),
-        computed: d.computed.map((c, i) => ({ path: [...dpath, 'computed', i], expr: compileAt(c.expr, resolveRoot, root, [...dpath, 'computed', i, 'expr']) })),
+        stated: d.stated.map((s, i) => ({
+          path: [...dpath, 'stated', i],
+          expr: s.expr ? compileAt(s.expr, resolveRoot, root, [...dpath, 'stated', i, 'expr']) : undefined,
+        })),
+        computed: d.computed.map((c, i) => ({
+          path: [...dpath, 'computed', i],
+          expr: compileAt(c.expr, resolveRoot, root, [...dpath, 'computed', i, 'expr']),
+        })),
         text: d.text === undefined ? undefined : compileTemplate(d.text, id, resolveRoot, root, [...dpath, 'text']),
       };
     });
@@ -208,7 +249,10 @@ export function compileProgram(root: LoadedModel, overrides: Record<string, numb
       spec,
       slot: slotOf.get(id),
       derivations,
-      checks: spec.stated.map((s, i) => ({ path: [...base, 'stated', i], expr: compileAt(s.expr, resolveRoot, root, [...base, 'stated', i, 'expr']) })),
+      checks: spec.stated.map((s, i) => ({
+        path: [...base, 'stated', i],
+        expr: compileAt(s.expr, resolveRoot, root, [...base, 'stated', i, 'expr']),
+      })),
     };
   });
 
@@ -378,7 +422,12 @@ function runClosures(program: Program, plan: RunPlan, values: Value[], order: nu
 }
 
 /** Evaluate every slot in order. Method errors become file:line:col errors at the node's field. */
-export function runProgram(program: Program, values: Value[] = new Array(program.nodes.length), only?: number[], fixed?: Map<number, number>): Value[] {
+export function runProgram(
+  program: Program,
+  values: Value[] = new Array(program.nodes.length),
+  only?: number[],
+  fixed?: Map<number, number>,
+): Value[] {
   const plan = planFor(program);
   const { pinnedFlag, pinnedValue, pinnableFlag } = plan;
   const order = only ?? program.order;
@@ -436,7 +485,11 @@ function findUnquotedLiterals(root: LoadedModel, indicators: CompiledIndicator[]
       out.push({ field: path.join('.'), literal, position: root.locate(path) });
     }
   };
-  const joinQuotes = (quotes: (string | undefined)[]) => quotes.filter(Boolean).join(' ').replace(/[,，](?=\d{3})/g, '');
+  const joinQuotes = (quotes: (string | undefined)[]) =>
+    quotes
+      .filter(Boolean)
+      .join(' ')
+      .replace(/[,，](?=\d{3})/g, '');
   for (const [id, a] of Object.entries(root.spec.assumptions)) {
     const node = nodes.find((n) => n.key === id);
     check(node?.expr, ['assumptions', id, 'default'], joinQuotes([a.source?.quote, a.back_solved, a.note]));
@@ -449,11 +502,19 @@ function findUnquotedLiterals(root: LoadedModel, indicators: CompiledIndicator[]
   }
   for (const ind of indicators) {
     const is = ind.spec;
-    const indicatorQuotes = [is.baseline.source?.quote, is.target?.source.quote, is.chosen?.source.quote, ...is.stated.map((s) => s.source?.quote)];
+    const indicatorQuotes = [
+      is.baseline.source?.quote,
+      is.target?.source.quote,
+      is.chosen?.source.quote,
+      ...is.stated.map((s) => s.source?.quote),
+    ];
     for (const d of ind.derivations) {
       const quotes = joinQuotes([d.spec.source.quote, ...d.spec.stated.map((s) => s.source?.quote), ...indicatorQuotes]);
       const exprs = [
-        { expr: d.slot === undefined ? undefined : nodes[d.slot]!.expr, path: ['indicators', ind.id, 'derivations', d.id, 'formula'] as FieldPath },
+        {
+          expr: d.slot === undefined ? undefined : nodes[d.slot]!.expr,
+          path: ['indicators', ind.id, 'derivations', d.id, 'formula'] as FieldPath,
+        },
         ...d.stated.map((s) => ({ expr: s.expr, path: [...s.path, 'expr'] })),
         ...d.computed.map((c) => ({ expr: c.expr, path: [...c.path, 'expr'] })),
         { expr: d.path, path: ['indicators', ind.id, 'derivations', d.id, 'path'] as FieldPath },
@@ -467,13 +528,20 @@ function findUnquotedLiterals(root: LoadedModel, indicators: CompiledIndicator[]
     out.push({ field: path.join('.'), literal: value, position: root.locate(path) });
   };
   for (const [id, a] of Object.entries(root.spec.assumptions)) {
-    if (typeof a.default === 'number' && a.source) checkNumber(a.default, ['assumptions', id, 'default'], joinQuotes([a.source.quote, a.back_solved, a.note]));
+    if (typeof a.default === 'number' && a.source)
+      checkNumber(a.default, ['assumptions', id, 'default'], joinQuotes([a.source.quote, a.back_solved, a.note]));
   }
   for (const [id, is] of Object.entries(root.spec.indicators)) {
     const own = [is.baseline.source?.quote, is.target?.source.quote, is.chosen?.source.quote];
     is.stated.forEach((f, i) => checkNumber(f.value, ['indicators', id, 'stated', i, 'value'], joinQuotes([f.source?.quote, ...own])));
     for (const [did, d] of Object.entries(is.derivations)) {
-      d.stated.forEach((f, i) => checkNumber(f.value, ['indicators', id, 'derivations', did, 'stated', i, 'value'], joinQuotes([f.source?.quote, d.source.quote, ...own])));
+      d.stated.forEach((f, i) =>
+        checkNumber(
+          f.value,
+          ['indicators', id, 'derivations', did, 'stated', i, 'value'],
+          joinQuotes([f.source?.quote, d.source.quote, ...own]),
+        ),
+      );
     }
   }
   return out;

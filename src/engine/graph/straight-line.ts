@@ -162,7 +162,10 @@ export function compileStraightLine(nodes: GraphNode[], order: number[], pinnabl
   const prelude = [
     ...[...methods.keys()].map((i) => `const m${i} = M[${i}];`),
     // one helper per operator, each its own function, so `f_…` has a single target and is inlined
-    ...[...operators].map((op) => `const f_${op} = B.${op}; const op_${op} = (x, y) => typeof x === 'number' && typeof y === 'number' ? f_${op}(x, y) : E(x, y, f_${op}, ${JSON.stringify(op)});`),
+    ...[...operators].map(
+      (op) =>
+        `const f_${op} = B.${op}; const op_${op} = (x, y) => typeof x === 'number' && typeof y === 'number' ? f_${op}(x, y) : E(x, y, f_${op}, ${JSON.stringify(op)});`,
+    ),
   ];
   const parts: string[] = [];
   for (let i = 0; i < lines.length; i += PART_SIZE) {

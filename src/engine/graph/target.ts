@@ -9,12 +9,18 @@ const EPSILON = 1e-9;
 export function meetsTarget(projection: number, op: Comparator, target: number, tolerance?: number): boolean {
   const slack = EPSILON * Math.max(1, Math.abs(target));
   switch (op) {
-    case '>=': return projection >= target - slack;
-    case '<=': return projection <= target + slack;
-    case '>': return projection > target + slack;
-    case '<': return projection < target - slack;
-    case '=': return Math.abs(projection - target) <= slack;
-    case '≈': return Math.abs(projection - target) <= (tolerance ?? 0.02 * Math.abs(target)) + slack;
+    case '>=':
+      return projection >= target - slack;
+    case '<=':
+      return projection <= target + slack;
+    case '>':
+      return projection > target + slack;
+    case '<':
+      return projection < target - slack;
+    case '=':
+      return Math.abs(projection - target) <= slack;
+    case '≈':
+      return Math.abs(projection - target) <= (tolerance ?? 0.02 * Math.abs(target)) + slack;
   }
 }
 

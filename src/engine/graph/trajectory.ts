@@ -8,7 +8,12 @@
  */
 import type { YearValue } from '../types.js';
 
-export function interpolatedPath(kind: 'stock' | 'rate' | 'cumulative', baseline: number | null, projection: number, years: { base: number; target: number }): YearValue[] {
+export function interpolatedPath(
+  kind: 'stock' | 'rate' | 'cumulative',
+  baseline: number | null,
+  projection: number,
+  years: { base: number; target: number },
+): YearValue[] {
   const n = years.target - years.base;
   if (kind === 'cumulative') {
     return Array.from({ length: n }, (_, i) => ({ year: years.base + i + 1, value: projection / n }));

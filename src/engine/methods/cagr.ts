@@ -17,7 +17,8 @@ export function cagr(from: number, to: number, years: number): number {
   if (years === 0) throw new ExpressionError('cagr(): years must not be 0');
   if (from <= 0 || to < 0) throw new ExpressionError(`cagr(): needs a positive start and a non-negative end, got ${from} → ${to}`);
   const rate = (to / from) ** (1 / years) - 1;
-  if (!Number.isFinite(rate)) throw new ExpressionError(`cagr(): (${to} / ${from})^(1 / ${years}) is too large for a number (a rate of ${rate})`);
+  if (!Number.isFinite(rate))
+    throw new ExpressionError(`cagr(): (${to} / ${from})^(1 / ${years}) is too large for a number (a rate of ${rate})`);
   return rate;
 }
 

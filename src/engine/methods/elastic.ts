@@ -25,7 +25,12 @@ export function elastic(base: number, driverGrowth: number, elasticity: number, 
 export const elasticMethod = method({
   name: 'elastic',
   fn: (base: Value, growth: Value, e: Value, years: Value) =>
-    elastic(asNumber(base, 'elastic', 'base'), asNumber(growth, 'elastic', 'driver_growth'), asNumber(e, 'elastic', 'elasticity'), asNumber(years, 'elastic', 'years')),
+    elastic(
+      asNumber(base, 'elastic', 'base'),
+      asNumber(growth, 'elastic', 'driver_growth'),
+      asNumber(e, 'elastic', 'elasticity'),
+      asNumber(years, 'elastic', 'years'),
+    ),
   arity: [4],
   vector: { arity: 4, f: elastic },
   excel: (args) => {

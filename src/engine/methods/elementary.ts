@@ -26,9 +26,15 @@ export const firstMethod = method({
 
 export const lastMethod = method({
   name: 'last',
-  fn: (s: Value) => { const v = asSeries(s, 'last', 'series'); return v[v.length - 1]!; },
+  fn: (s: Value) => {
+    const v = asSeries(s, 'last', 'series');
+    return v[v.length - 1]!;
+  },
   arity: [1],
-  excel: (args) => { const { cells } = excelSeries(args[0], 'last'); return { atom: cells[cells.length - 1]! }; },
+  excel: (args) => {
+    const { cells } = excelSeries(args[0], 'last');
+    return { atom: cells[cells.length - 1]! };
+  },
 });
 
 export const minMethod = method({
@@ -64,7 +70,9 @@ export const roundMethod = method({
 /** at(series, year): the value of a named series in a year. */
 export const atMethod = method({
   name: 'at',
-  fn: () => { throw new ExpressionError('at(series, year) needs a series name and a year'); },
+  fn: () => {
+    throw new ExpressionError('at(series, year) needs a series name and a year');
+  },
   arity: [2],
   years: {
     arg: 0,

@@ -41,13 +41,19 @@ export function gm11Series(v: Value, method = 'gm11'): number[] {
 export function gm11Params(x0: readonly number[]): Gm11Params {
   // normal equations of the 2-parameter least squares, with u = −z: x⁰ = a·u + b
   let x1 = x0[0]!;
-  let su = 0, sy = 0, suu = 0, suy = 0;
+  let su = 0,
+    sy = 0,
+    suu = 0,
+    suy = 0;
   const m = x0.length - 1;
   for (let k = 1; k < x0.length; k++) {
     const prev = x1;
     x1 += x0[k]!;
     const u = -(prev + x1) / 2;
-    su += u; sy += x0[k]!; suu += u * u; suy += u * x0[k]!;
+    su += u;
+    sy += x0[k]!;
+    suu += u * u;
+    suy += u * x0[k]!;
   }
   const det = m * suu - su * su;
   if (!(det > 0)) throw new ExpressionError('gm11(): the background values are all equal; the fit is undetermined');
@@ -71,7 +77,10 @@ export function gm11Fit(x0: readonly number[]): { c: number; p: number } {
   const n = x0.length;
   const eps = x0.map((x, i) => x - gm11Value(x0[0]!, params, i + 1));
   const mean = (v: readonly number[]) => v.reduce((s, y) => s + y, 0) / v.length;
-  const sd = (v: readonly number[]) => { const m = mean(v); return Math.sqrt(v.reduce((s, y) => s + (y - m) ** 2, 0) / v.length); };
+  const sd = (v: readonly number[]) => {
+    const m = mean(v);
+    return Math.sqrt(v.reduce((s, y) => s + (y - m) ** 2, 0) / v.length);
+  };
   const s1 = sd(x0);
   if (!(s1 > 0)) throw new ExpressionError('gm11_fit(): the series is constant; C is undefined (no spread to compare against)');
   const eMean = mean(eps);
@@ -80,14 +89,23 @@ export function gm11Fit(x0: readonly number[]): { c: number; p: number } {
 }
 
 const forecast = (series: Value, h: Value) => gm11(gm11Series(series, 'gm11'), horizon(h, 'gm11'));
-const accuracy = (series: Value): Value => { const f = gm11Fit(gm11Series(series, 'gm11_fit')); return [f.c, f.p]; };
+const accuracy = (series: Value): Value => {
+  const f = gm11Fit(gm11Series(series, 'gm11_fit'));
+  return [f.c, f.p];
+};
 
 export const gm11Method = method({
   name: 'gm11',
   fn: forecast,
   arity: [2],
   // GM(1,1) assumes one value a year: a named series with a missing year is refused, not silently closed up
-  years: { arg: 0, fn: (named, series, h) => { consecutiveYears(named.years, 'gm11', named.key); return forecast(series!, h!); } },
+  years: {
+    arg: 0,
+    fn: (named, series, h) => {
+      consecutiveYears(named.years, 'gm11', named.key);
+      return forecast(series!, h!);
+    },
+  },
   excel: { none: 'GM(1,1) is a least-squares fit on the accumulated series; the workbook keeps cesuan’s value' },
 });
 
@@ -95,6 +113,12 @@ export const gm11FitMethod = method({
   name: 'gm11_fit',
   fn: accuracy,
   arity: [1],
-  years: { arg: 0, fn: (named, series) => { consecutiveYears(named.years, 'gm11_fit', named.key); return accuracy(series!); } },
+  years: {
+    arg: 0,
+    fn: (named, series) => {
+      consecutiveYears(named.years, 'gm11_fit', named.key);
+      return accuracy(series!);
+    },
+  },
   excel: { none: 'gm11_fit() gives two numbers [C, P]; the workbook keeps cesuan’s values' },
 });

@@ -15,7 +15,10 @@ export function growthRates(values: number[]): number[] {
   for (let i = 1; i < values.length; i++) {
     if (values[i - 1] === 0) throw new ExpressionError(`growth_rates(): value ${i} is 0, growth from 0 is undefined`);
     const rate = values[i]! / values[i - 1]! - 1;
-    if (!Number.isFinite(rate)) throw new ExpressionError(`growth_rates(): growth from value ${i} (${values[i - 1]}) to value ${i + 1} (${values[i]}) is too large for a number`);
+    if (!Number.isFinite(rate))
+      throw new ExpressionError(
+        `growth_rates(): growth from value ${i} (${values[i - 1]}) to value ${i + 1} (${values[i]}) is too large for a number`,
+      );
     rates.push(rate);
   }
   return rates;

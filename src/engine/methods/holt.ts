@@ -37,6 +37,12 @@ export const holtMethod = method({
   name: 'holt',
   fn: checked,
   arity: [4],
-  years: { arg: 0, fn: (named, series, alpha, beta, h) => { consecutiveYears(named.years, 'holt', named.key); return checked(series!, alpha!, beta!, h!); } },
+  years: {
+    arg: 0,
+    fn: (named, series, alpha, beta, h) => {
+      consecutiveYears(named.years, 'holt', named.key);
+      return checked(series!, alpha!, beta!, h!);
+    },
+  },
   excel: { none: 'Holt’s smoothing is a year-by-year recursion of level and trend; the workbook keeps cesuan’s value' },
 });

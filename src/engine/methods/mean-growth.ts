@@ -22,6 +22,11 @@ export const meanGrowthMethod = method({
   arity: [1],
   excel: (args) => {
     const { cells } = excelSeries(args[0], 'mean_growth', 2);
-    return { atom: `AVERAGE(${cells.slice(1).map((c, i) => `${c}/${cells[i]}-1`).join(',')})` };
+    return {
+      atom: `AVERAGE(${cells
+        .slice(1)
+        .map((c, i) => `${c}/${cells[i]}-1`)
+        .join(',')})`,
+    };
   },
 });

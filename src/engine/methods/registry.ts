@@ -8,7 +8,18 @@ export { coverageMethod } from './coverage.js';
 export { decayAmountMethod, decayMethod } from './decay.js';
 export { elasticMethod } from './elastic.js';
 export { elasticityMethod } from './elasticity.js';
-export { absMethod, atMethod, expMethod, firstMethod, lastMethod, logMethod, maxMethod, minMethod, roundMethod, sqrtMethod } from './elementary.js';
+export {
+  absMethod,
+  atMethod,
+  expMethod,
+  firstMethod,
+  lastMethod,
+  logMethod,
+  maxMethod,
+  minMethod,
+  roundMethod,
+  sqrtMethod,
+} from './elementary.js';
 export { gm11FitMethod, gm11Method } from './gm11.js';
 export { growthRatesMethod } from './growth-rates.js';
 export { holtMethod } from './holt.js';

@@ -9,7 +9,10 @@ export function finiteSeries(v: Value, method: string, min: number): number[] {
   if (!Array.isArray(v)) throw new ExpressionError(`${method}(): series must be a series, got the number ${v}`);
   if (v.length < min) throw new ExpressionError(`${method}(): the series is too short: needs at least ${min} values, got ${v.length}`);
   const bad = v.findIndex((x) => !Number.isFinite(x));
-  if (bad >= 0) throw new ExpressionError(`${method}(): value ${bad + 1} of the series is ${v[bad]}; a series with gaps or non-numbers cannot be fitted`);
+  if (bad >= 0)
+    throw new ExpressionError(
+      `${method}(): value ${bad + 1} of the series is ${v[bad]}; a series with gaps or non-numbers cannot be fitted`,
+    );
   return v;
 }
 

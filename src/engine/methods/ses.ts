@@ -25,7 +25,13 @@ export const sesMethod = method({
   name: 'ses',
   fn: checked,
   arity: [2],
-  years: { arg: 0, fn: (named, series, alpha) => { consecutiveYears(named.years, 'ses', named.key); return checked(series!, alpha!); } },
+  years: {
+    arg: 0,
+    fn: (named, series, alpha) => {
+      consecutiveYears(named.years, 'ses', named.key);
+      return checked(series!, alpha!);
+    },
+  },
   // the closed form: (1 − α)^(n−1)·y₀ + Σ α(1 − α)^(n−1−t)·yₜ, one term per cell
   excel: (args) => {
     const s = excelSeries(args[0], 'ses', 2);

@@ -18,7 +18,8 @@ import { finiteSeries } from './series-args.js';
 export function trendExp(years: readonly number[], values: readonly number[], year: number): number {
   if (years.length !== values.length) throw new ExpressionError(`trend_exp(): ${years.length} years but ${values.length} values`);
   const bad = values.findIndex((v) => !(v > 0));
-  if (bad >= 0) throw new ExpressionError(`trend_exp(): value ${bad + 1} of the series is ${values[bad]}; an exponential trend needs positive values`);
+  if (bad >= 0)
+    throw new ExpressionError(`trend_exp(): value ${bad + 1} of the series is ${values[bad]}; an exponential trend needs positive values`);
   return Math.exp(regress([...years], values.map(Math.log), year));
 }
 
@@ -26,7 +27,9 @@ const needsYears = 'trend_exp(series, year) needs a named series: its years come
 
 export const trendExpMethod = method({
   name: 'trend_exp',
-  fn: () => { throw new ExpressionError(needsYears); },
+  fn: () => {
+    throw new ExpressionError(needsYears);
+  },
   arity: [2],
   years: {
     arg: 0,
@@ -43,7 +46,10 @@ export const trendExpMethod = method({
     const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
     const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
     const ys = s.cells.map((c) => `LN(${c})`);
-    const slope = ys.map((y, i) => `${String((xs[i]! - mx) / sxx).replace('e+', 'e')}*${y}`).join('+').replace(/\+-/g, '-');
+    const slope = ys
+      .map((y, i) => `${String((xs[i]! - mx) / sxx).replace('e+', 'e')}*${y}`)
+      .join('+')
+      .replace(/\+-/g, '-');
     const line = `AVERAGE(${ys.join(',')})+(${slope})*(${year.text}-${mx})`;
     return { atom: `EXP(${line})` };
   },

@@ -24,12 +24,15 @@ const needsYears = 'trend_linear(series, year) needs a named series: its years c
 
 export const trendLinearMethod = method({
   name: 'trend_linear',
-  fn: () => { throw new ExpressionError(needsYears); },
+  fn: () => {
+    throw new ExpressionError(needsYears);
+  },
   arity: [2],
   years: {
     arg: 0,
     required: needsYears,
-    fn: (named, series, year) => trendLinear(named.years, finiteSeries(series!, 'trend_linear', 3), asNumber(year!, 'trend_linear', 'year')),
+    fn: (named, series, year) =>
+      trendLinear(named.years, finiteSeries(series!, 'trend_linear', 3), asNumber(year!, 'trend_linear', 'year')),
   },
   // the least-squares line written out: mean + Σ wᵢ·yᵢ × (year − mean year), wᵢ = (xᵢ − x̄) / Σ(x − x̄)²
   excel: (args) => {
@@ -41,7 +44,10 @@ export const trendLinearMethod = method({
     const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
     const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
     const ys = s.cells.map((c) => c);
-    const slope = ys.map((y, i) => `${String((xs[i]! - mx) / sxx).replace('e+', 'e')}*${y}`).join('+').replace(/\+-/g, '-');
+    const slope = ys
+      .map((y, i) => `${String((xs[i]! - mx) / sxx).replace('e+', 'e')}*${y}`)
+      .join('+')
+      .replace(/\+-/g, '-');
     const line = `AVERAGE(${ys.join(',')})+(${slope})*(${year.text}-${mx})`;
     return line;
   },

@@ -69,7 +69,10 @@ export function compareResults(a: ModelResult, b: ModelResult): Comparison {
     };
   });
   const bAssumptions = new Map(b.assumptions.map((s) => [s.id, s]));
-  const assumptionIds = [...a.assumptions.map((s) => s.id), ...b.assumptions.map((s) => s.id).filter((id) => !a.assumptions.some((s) => s.id === id))];
+  const assumptionIds = [
+    ...a.assumptions.map((s) => s.id),
+    ...b.assumptions.map((s) => s.id).filter((id) => !a.assumptions.some((s) => s.id === id)),
+  ];
   const aAssumptions = new Map(a.assumptions.map((s) => [s.id, s]));
   const assumptions = assumptionIds
     .map((id): AssumptionComparison => {

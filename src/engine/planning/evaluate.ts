@@ -77,7 +77,12 @@ function orient(op: Comparator, margin: number): number {
 }
 
 /** Evaluate one indicator; `actuals` maps year ("2021") → value (already checked by checkActuals). */
-export function evaluateIndicator(ind: IndicatorResult, actuals: Record<string, number>, years: { base: number; target: number }, band?: Band): IndicatorEvaluation {
+export function evaluateIndicator(
+  ind: IndicatorResult,
+  actuals: Record<string, number>,
+  years: { base: number; target: number },
+  band?: Band,
+): IndicatorEvaluation {
   const n = years.target - years.base;
   const actual = new Map(Object.entries(actuals).map(([y, v]) => [Number(y), v]));
   const planYears = Array.from({ length: n }, (_, i) => years.base + 1 + i);
@@ -132,7 +137,12 @@ export function evaluateIndicator(ind: IndicatorResult, actuals: Record<string, 
 }
 
 /** Evaluate every indicator that has actuals, in model order. */
-export function finalEvaluation(indicators: IndicatorResult[], actuals: Record<string, Record<string, number>>, years: { base: number; target: number }, bands: Record<string, Band> = {}): IndicatorEvaluation[] {
+export function finalEvaluation(
+  indicators: IndicatorResult[],
+  actuals: Record<string, Record<string, number>>,
+  years: { base: number; target: number },
+  bands: Record<string, Band> = {},
+): IndicatorEvaluation[] {
   return indicators
     .filter((i) => actuals[i.id] && Object.keys(actuals[i.id]!).length)
     .map((i) => evaluateIndicator(i, actuals[i.id]!, years, bands[i.id]));
@@ -147,8 +157,15 @@ export function summarizeEvaluation(evaluations: IndicatorEvaluation[]): Evaluat
     evaluated: done.length,
     met: done.filter((e) => e.met).length,
     binding: { evaluated: binding.length, met: binding.filter((e) => e.met).length },
-    overshoots: ranked.filter((e) => e.favourableRelative! > 0).slice(0, SUMMARY_EXTREMES).map((e) => e.id),
-    shortfalls: ranked.filter((e) => !e.met).reverse().slice(0, SUMMARY_EXTREMES).map((e) => e.id),
+    overshoots: ranked
+      .filter((e) => e.favourableRelative! > 0)
+      .slice(0, SUMMARY_EXTREMES)
+      .map((e) => e.id),
+    shortfalls: ranked
+      .filter((e) => !e.met)
+      .reverse()
+      .slice(0, SUMMARY_EXTREMES)
+      .map((e) => e.id),
     incomplete: evaluations.filter((e) => e.final === null).map((e) => e.id),
   };
 }

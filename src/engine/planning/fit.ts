@@ -34,8 +34,24 @@ export const FIT_ELASTICITY_GRID = [0.5, 0.6, 0.7, 0.8, 0.9, 1.1, 1.2, 1.3, 1.4,
 const MAX_GROWTH = 0.3;
 
 export type FitMethod =
-  | 'gm11' | 'holt' | 'ses' | 'trend_linear' | 'trend_exp' | 'series_cagr' | 'series_mean_growth' | 'series_increment'
-  | 'baseline_compound' | 'elastic' | 'baseline_linear' | 'share' | 'decay' | 'series_mean' | 'series_last' | 'per_year' | 'cagr' | 'mean_growth';
+  | 'gm11'
+  | 'holt'
+  | 'ses'
+  | 'trend_linear'
+  | 'trend_exp'
+  | 'series_cagr'
+  | 'series_mean_growth'
+  | 'series_increment'
+  | 'baseline_compound'
+  | 'elastic'
+  | 'baseline_linear'
+  | 'share'
+  | 'decay'
+  | 'series_mean'
+  | 'series_last'
+  | 'per_year'
+  | 'cagr'
+  | 'mean_growth';
 
 export interface FitInput {
   /** the name as written in the formula */
@@ -96,7 +112,8 @@ interface Slots {
 function slotsOf(model: LoadedModel, result: ModelResult): Slots {
   const years = new Map<string, number[]>();
   for (const [id, s] of Object.entries(model.spec.series)) years.set(id, s.years);
-  for (const [alias, m] of Object.entries(model.imports)) for (const [id, s] of Object.entries(m.spec.series)) years.set(`${alias}.${id}`, s.years);
+  for (const [alias, m] of Object.entries(model.imports))
+    for (const [id, s] of Object.entries(m.spec.series)) years.set(`${alias}.${id}`, s.years);
   const refs = new Map<string, Reference>();
   const values: Value[] = [];
   for (const [key, v] of Object.entries(result.values)) {
@@ -110,7 +127,15 @@ function slotsOf(model: LoadedModel, result: ModelResult): Slots {
 function figuresOf(result: ModelResult, indicator: string, unit: string): FitFigure[] {
   const ind = result.indicators.find((i) => i.id === indicator)!;
   const checks = [...ind.derivations.flatMap((d) => d.stated), ...ind.checks];
-  return checks.map((c) => ({ key: c.key, label: c.label, derivation: c.derivation, value: c.stated, unit: c.unit ?? unit, tolerance: c.tolerance, verdict: c.verdict }));
+  return checks.map((c) => ({
+    key: c.key,
+    label: c.label,
+    derivation: c.derivation,
+    value: c.stated,
+    unit: c.unit ?? unit,
+    tolerance: c.tolerance,
+    verdict: c.verdict,
+  }));
 }
 
 function pickFigure(figures: FitFigure[], indicator: string, label: string | undefined, unit: string): FitFigure {
@@ -119,12 +144,15 @@ function pickFigure(figures: FitFigure[], indicator: string, label: string | und
     const exact = figures.filter((f) => f.label === label || f.key === label);
     const found = exact.length ? exact : figures.filter((f) => f.label.includes(label));
     if (found.length === 1) return found[0]!;
-    throw new FitInputError(found.length === 0
-      ? `${indicator}: no stated figure "${label}" (figures: ${list || 'none'})`
-      : `${indicator}: "${label}" names ${found.length} figures; give the whole label (figures: ${list})`);
+    throw new FitInputError(
+      found.length === 0
+        ? `${indicator}: no stated figure "${label}" (figures: ${list || 'none'})`
+        : `${indicator}: "${label}" names ${found.length} figures; give the whole label (figures: ${list})`,
+    );
   }
   const pick = figures.find((f) => f.verdict === 'not_reproducible') ?? figures.find((f) => f.unit === unit);
-  if (!pick) throw new FitInputError(`${indicator}: no stated figure to explain${list ? `; name one with --figure (figures: ${list})` : ''}`);
+  if (!pick)
+    throw new FitInputError(`${indicator}: no stated figure to explain${list ? `; name one with --figure (figures: ${list})` : ''}`);
   return pick;
 }
 
@@ -187,7 +215,8 @@ export function fitFigure(model: LoadedModel, result: ModelResult, indicatorId: 
     seriesList.push({ key, years: s.years, values: v });
   };
   for (const [id, s] of Object.entries(model.spec.series)) addSeries(id, s);
-  for (const [alias, m] of Object.entries(model.imports)) for (const [id, s] of Object.entries(m.spec.series)) addSeries(`${alias}.${id}`, s);
+  for (const [alias, m] of Object.entries(model.imports))
+    for (const [id, s] of Object.entries(m.spec.series)) addSeries(`${alias}.${id}`, s);
   const assumptions = result.assumptions.filter((a) => !a.backSolved && Number.isFinite(a.value));
   for (const a of assumptions) info.set(a.id, { name: a.id, label: a.label, unit: a.unit, value: a.value });
   const baselineKey = `${ind.id}.baseline`;
@@ -202,7 +231,8 @@ export function fitFigure(model: LoadedModel, result: ModelResult, indicatorId: 
   const kind = ind.kind;
 
   const drafts: Draft[] = [];
-  const add = (method: FitMethod, formula: string, inputs: string[], params?: Record<string, number>) => drafts.push({ method, formula, inputs, ...(params ? { params } : {}) });
+  const add = (method: FitMethod, formula: string, inputs: string[], params?: Record<string, number>) =>
+    drafts.push({ method, formula, inputs, ...(params ? { params } : {}) });
 
   if (unit === 'ratio' && ind.unit !== 'ratio') {
     for (const s of seriesList) {
@@ -234,7 +264,8 @@ export function fitFigure(model: LoadedModel, result: ModelResult, indicatorId: 
       const len = s.values.length;
       if (even && positive && len >= 4) add('gm11', `gm11(${s.key}, ${h})`, [s.key]);
       if (even && len >= 3) {
-        for (const alpha of FIT_SMOOTHING_GRID) for (const beta of FIT_SMOOTHING_GRID) add('holt', `holt(${s.key}, ${alpha}, ${beta}, ${h})`, [s.key], { alpha, beta });
+        for (const alpha of FIT_SMOOTHING_GRID)
+          for (const beta of FIT_SMOOTHING_GRID) add('holt', `holt(${s.key}, ${alpha}, ${beta}, ${h})`, [s.key], { alpha, beta });
       }
       if (even && len >= 2) for (const alpha of FIT_SMOOTHING_GRID) add('ses', `ses(${s.key}, ${alpha})`, [s.key], { alpha });
       if (len >= 3) {
@@ -248,7 +279,8 @@ export function fitFigure(model: LoadedModel, result: ModelResult, indicatorId: 
     if (ind.baseline !== null && unit === ind.unit) {
       for (const r of growth) {
         add('baseline_compound', `compound(${baselineKey}, ${r.id}, ${n})`, [baselineKey, r.id]);
-        for (const e of FIT_ELASTICITY_GRID) add('elastic', `elastic(${baselineKey}, ${r.id}, ${e}, ${n})`, [baselineKey, r.id], { elasticity: e });
+        for (const e of FIT_ELASTICITY_GRID)
+          add('elastic', `elastic(${baselineKey}, ${r.id}, ${e}, ${n})`, [baselineKey, r.id], { elasticity: e });
       }
       for (const q of perYear) add('baseline_linear', `linear(${baselineKey}, ${q.id}, ${n})`, [baselineKey, q.id]);
     }
@@ -292,7 +324,10 @@ export function fitFigure(model: LoadedModel, result: ModelResult, indicatorId: 
     ids.set(stem, k);
     c.derivation.id = k === 1 ? stem : `${stem}_${k}`;
   }
-  const nearest = all.filter((c) => !within(c)).sort((a, b) => Math.abs(a.difference) - Math.abs(b.difference) || (a.formula < b.formula ? -1 : 1)).slice(0, 3);
+  const nearest = all
+    .filter((c) => !within(c))
+    .sort((a, b) => Math.abs(a.difference) - Math.abs(b.difference) || (a.formula < b.formula ? -1 : 1))
+    .slice(0, 3);
   return {
     indicator: { id: ind.id, label: ind.label, unit: ind.unit, kind: ind.kind, baseline: ind.baseline },
     years: { base, target },

@@ -85,8 +85,13 @@ export function planIndicator(ind: IndicatorResult, hasPath: boolean): Indicator
   }
   const difference = total - ind.projection;
   const consistent = Math.abs(difference) <= PLAN_TOLERANCE * Math.max(1, Math.abs(ind.projection));
-  const flat = hasPath && ind.kind !== 'cumulative' && years.length > 1 && years.every((y) => y.value === years[0]!.value)
-    && ind.baseline !== null && Math.abs(ind.baseline - years[0]!.value) > PLAN_TOLERANCE * Math.max(1, Math.abs(ind.baseline));
+  const flat =
+    hasPath &&
+    ind.kind !== 'cumulative' &&
+    years.length > 1 &&
+    years.every((y) => y.value === years[0]!.value) &&
+    ind.baseline !== null &&
+    Math.abs(ind.baseline - years[0]!.value) > PLAN_TOLERANCE * Math.max(1, Math.abs(ind.baseline));
   return { ...base, years, total, difference, consistent, source: hasPath ? 'path' : 'interpolated', flat };
 }
 

@@ -23,7 +23,15 @@
 import type { MathNode } from 'mathjs';
 import type { ActualSources, ActualValues } from '../../model/actuals.js';
 import { citeActual } from '../../model/actuals.js';
-import { modelSchema, type AssumptionSpec, type Comparator, type IndicatorSpec, type ModelSpec, type SeriesSpec, type Source } from '../../model/schema.js';
+import {
+  modelSchema,
+  type AssumptionSpec,
+  type Comparator,
+  type IndicatorSpec,
+  type ModelSpec,
+  type SeriesSpec,
+  type Source,
+} from '../../model/schema.js';
 import type { LoadedModel } from '../../model/types.js';
 import { evaluate } from '../graph/evaluate.js';
 import { calleeName, dottedName, formulaNode } from '../graph/nodes.js';
@@ -147,7 +155,14 @@ interface Use {
   kind: EstimateKind;
 }
 
-export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: ActualValues, sources: ActualSources, files: RolloverFiles, to: number): RolloverResult {
+export function rollover(
+  model: LoadedModel,
+  oldResult: ModelResult,
+  actuals: ActualValues,
+  sources: ActualSources,
+  files: RolloverFiles,
+  to: number,
+): RolloverResult {
   const old = model.spec;
   const b0 = old.years.base;
   const n0 = old.years.target - b0;
@@ -159,7 +174,9 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
 
   const stem = old.id.replace(/-\d+th$/, '');
   spec.id = files.id ?? `${stem}-15th`;
-  spec.title = old.title.includes('十四五') ? `${old.title.replace(/十四五/g, '十五五')}（草案）` : `${old.title}（${base + 1}—${to}年草案）`;
+  spec.title = old.title.includes('十四五')
+    ? `${old.title.replace(/十四五/g, '十五五')}（草案）`
+    : `${old.title}（${base + 1}—${to}年草案）`;
   spec.years = { base, target: to };
   const key = (wanted: string) => {
     let k = wanted;
@@ -167,11 +184,22 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
     return k;
   };
   const fourteenthRef = key('fourteenth');
-  spec.sources[fourteenthRef] = { title: old.title, file: files.model, note: `the ${b0 + 1}–${old.years.target} model this draft was rolled from (cesuan rollover)` };
+  spec.sources[fourteenthRef] = {
+    title: old.title,
+    file: files.model,
+    note: `the ${b0 + 1}–${old.years.target} model this draft was rolled from (cesuan rollover)`,
+  };
   const actualsRef = key('actuals');
-  spec.sources[actualsRef] = { title: files.scenarioName, file: files.scenario, note: `the ${b0 + 1}–${base} actuals: new baselines, extended series, re-estimated assumptions` };
+  spec.sources[actualsRef] = {
+    title: files.scenarioName,
+    file: files.scenario,
+    note: `the ${b0 + 1}–${base} actuals: new baselines, extended series, re-estimated assumptions`,
+  };
   const proposalRef = key('proposal');
-  spec.sources[proposalRef] = { title: `cesuan rollover: proposed ${to} targets (this draft's own projections)`, note: 'targets marked proposed are for the planner to choose' };
+  spec.sources[proposalRef] = {
+    title: `cesuan rollover: proposed ${to} targets (this draft's own projections)`,
+    note: 'targets marked proposed are for the planner to choose',
+  };
 
   const cite = (id: string, year: number, label: string, value: number): string => {
     const s = sources[id]?.[String(year)];
@@ -183,15 +211,28 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
   for (const [id, ind] of Object.entries(old.indicators)) {
     const a = actuals[id];
     if (!a || !Object.keys(a).length) {
-      notes.push({ code: 'no_actuals', zh: '无实际值：未滚动（基期、推导和目标仍为十四五的）', field: `indicators.${id}`, message: `no actuals: not rolled (baseline, derivations and target are still the ${old.years.target} ones)` });
+      notes.push({
+        code: 'no_actuals',
+        zh: '无实际值：未滚动（基期、推导和目标仍为十四五的）',
+        field: `indicators.${id}`,
+        message: `no actuals: not rolled (baseline, derivations and target are still the ${old.years.target} ones)`,
+      });
       continue;
     }
-    const years = Object.keys(a).map(Number).filter((y) => y > b0 && y <= base).sort((x, y) => x - y);
+    const years = Object.keys(a)
+      .map(Number)
+      .filter((y) => y > b0 && y <= base)
+      .sort((x, y) => x - y);
     const values = years.map((y) => a[String(y)]!);
     const complete = ind.kind === 'cumulative' ? years.length === elapsed : years.includes(base);
     if (!complete) {
       const missing = Array.from({ length: elapsed }, (_, i) => b0 + 1 + i).filter((y) => !years.includes(y));
-      notes.push({ code: 'short', zh: `实际值未到 ${base} 年：未滚动`, field: `indicators.${id}`, message: `actuals stop short of ${base} (missing ${(ind.kind === 'cumulative' ? missing : [base]).join(', ')}): not rolled` });
+      notes.push({
+        code: 'short',
+        zh: `实际值未到 ${base} 年：未滚动`,
+        field: `indicators.${id}`,
+        message: `actuals stop short of ${base} (missing ${(ind.kind === 'cumulative' ? missing : [base]).join(', ')}): not rolled`,
+      });
       continue;
     }
     const final = ind.kind === 'cumulative' ? values.reduce((s, v) => s + v, 0) : values[values.length - 1]!;
@@ -214,7 +255,11 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
       const indicatorIds = new Set(Object.keys(old.indicators));
       const visit = (node: MathNode, _path: string, parent: MathNode | null): MathNode => {
         const f = formulaNode(node);
-        const again = (args: MathNode[]) => rebuild(node, args.map((a) => a.transform(visit)));
+        const again = (args: MathNode[]) =>
+          rebuild(
+            node,
+            args.map((a) => a.transform(visit)),
+          );
         if (f.type === 'FunctionNode') {
           const name = calleeName(f);
           const args = [...f.args];
@@ -225,7 +270,8 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
             const g = dottedName(args[1]!);
             const owner = subjects.get(via ?? id)?.spec.kind ?? subject.spec.kind;
             // compound on a cumulative total has no yearly growth to re-estimate; linear from 0 is a yearly amount
-            const kind: EstimateKind | null = name === 'compound' ? (owner === 'cumulative' ? null : 'growth') : owner === 'cumulative' ? 'amount' : 'step';
+            const kind: EstimateKind | null =
+              name === 'compound' ? (owner === 'cumulative' ? null : 'growth') : owner === 'cumulative' ? 'amount' : 'step';
             if (kind && g && g.length === 1 && assumptionIds.has(g[0]!)) uses.push({ assumption: g[0]!, subject: via ?? id, kind });
             if (isConstant(args[2]!, n0)) args[2] = constant(n);
             if (via) {
@@ -253,7 +299,12 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
           return node;
         }
         if (f.type === 'SymbolNode' && indicatorIds.has(f.name) && subjects.has(f.name)) changed = true; // a sum of rolled parts
-        if (f.type === 'ArrayNode' && f.items.length > 1 && f.items.every((i) => isConstant(i)) && constantValue(f.items[f.items.length - 1]!) === b0) {
+        if (
+          f.type === 'ArrayNode' &&
+          f.items.length > 1 &&
+          f.items.every((i) => isConstant(i)) &&
+          constantValue(f.items[f.items.length - 1]!) === b0
+        ) {
           changed = true;
           return parseFormula(`[${[...f.items.map((i) => constantValue(i)!), ...subject.years].join(', ')}]`);
         }
@@ -298,10 +349,22 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
         rolled.push(`${id}.${did}`);
         // the rolled formula is the model now; "not reproducible" described the 十四五 document's own result
         if (d.status === 'not_reproducible') d.status = 'reproducible';
-        d.note = [`十四五: ${typeof old.indicators[id]!.derivations[did]!.formula === 'string' ? old.indicators[id]!.derivations[did]!.formula : String(old.indicators[id]!.derivations[did]!.formula ?? '—')}; base moved to the ${base} actual${dropped ? `; the ${dropped} 十四五 stated/computed figures are not carried` : ''}.`, d.note].filter(Boolean).join(' ');
+        d.note = [
+          `十四五: ${typeof old.indicators[id]!.derivations[did]!.formula === 'string' ? old.indicators[id]!.derivations[did]!.formula : String(old.indicators[id]!.derivations[did]!.formula ?? '—')}; base moved to the ${base} actual${dropped ? `; the ${dropped} 十四五 stated/computed figures are not carried` : ''}.`,
+          d.note,
+        ]
+          .filter(Boolean)
+          .join(' ');
       } else if (d.formula !== undefined) {
-        notes.push({ code: 'base_not_actual', zh: `基数不是实际值（${String(old.indicators[id]!.derivations[did]!.formula)}）：沿用十四五公式，请手工修改`, field: `indicators.${id}.derivations.${did}`, message: `its base is not an actual (${String(old.indicators[id]!.derivations[did]!.formula)}): kept as in the 十四五 model, rework it by hand` });
-        d.note = [`NOT ROLLED: the base of this derivation is not an actual; formula kept from the 十四五 model.`, d.note].filter(Boolean).join(' ');
+        notes.push({
+          code: 'base_not_actual',
+          zh: `基数不是实际值（${String(old.indicators[id]!.derivations[did]!.formula)}）：沿用十四五公式，请手工修改`,
+          field: `indicators.${id}.derivations.${did}`,
+          message: `its base is not an actual (${String(old.indicators[id]!.derivations[did]!.formula)}): kept as in the 十四五 model, rework it by hand`,
+        });
+        d.note = [`NOT ROLLED: the base of this derivation is not an actual; formula kept from the 十四五 model.`, d.note]
+          .filter(Boolean)
+          .join(' ');
       }
     }
   }
@@ -317,7 +380,13 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
       }
     }
   }
-  if (textsDropped) notes.push({ code: 'texts', zh: `${textsDropped} 段十四五测算依据文字未沿用：cesuan write 按方法生成默认表述，请重写十五五的测算理由`, field: 'indicators.*.derivations.*.text', message: `the ${textsDropped} 十四五 text templates (测算依据 prose) are not carried: cesuan write uses its default sentence per method; write the 十五五 reasoning anew` });
+  if (textsDropped)
+    notes.push({
+      code: 'texts',
+      zh: `${textsDropped} 段十四五测算依据文字未沿用：cesuan write 按方法生成默认表述，请重写十五五的测算理由`,
+      field: 'indicators.*.derivations.*.text',
+      message: `the ${textsDropped} 十四五 text templates (测算依据 prose) are not carried: cesuan write uses its default sentence per method; write the 十五五 reasoning anew`,
+    });
 
   // assumptions read through series (mean_growth(S), mean(S)) and series the re-estimated ones read
   const estimates = new Map<string, Use>();
@@ -356,7 +425,9 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
     if (scale === null || !(last > 0 && scale > 0 && last / scale <= 2 && scale / last <= 2)) continue;
     s.years = [...s.years, ...subject.years];
     s.values = [...s.values, ...subject.values];
-    s.note = [s.note, `${subject.years[0]}–${base} appended by cesuan rollover: actuals of ${subject.spec.label} from ${files.scenario}.`].filter(Boolean).join(' ');
+    s.note = [s.note, `${subject.years[0]}–${base} appended by cesuan rollover: actuals of ${subject.spec.label} from ${files.scenario}.`]
+      .filter(Boolean)
+      .join(' ');
   }
 
   // ── assumptions: re-estimate from the actuals, 十四五 value kept in the note
@@ -364,10 +435,19 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
   const flags: PlausibilityFlag[] = [];
   for (const [aid, a] of Object.entries(spec.assumptions)) {
     const u = estimates.get(aid);
-    const usedBySubject = Object.entries(old.indicators).some(([iid, ind]) => subjects.has(iid) && Object.values(ind.derivations).some((d) => [d.formula, d.path].some((t) => typeof t === 'string' && symbols(t).includes(aid))));
+    const usedBySubject = Object.entries(old.indicators).some(
+      ([iid, ind]) =>
+        subjects.has(iid) &&
+        Object.values(ind.derivations).some((d) => [d.formula, d.path].some((t) => typeof t === 'string' && symbols(t).includes(aid))),
+    );
     if (!u) {
       if (usedBySubject) {
-        notes.push({ code: 'no_estimate', zh: '无法由实际值重估（不是已滚动指标的增长率、年增加数或年均数量）：保留十四五取值', field: `assumptions.${aid}`, message: `cannot re-estimate from the actuals (not a growth rate, yearly step or yearly amount of a rolled indicator): kept at its 十四五 value` });
+        notes.push({
+          code: 'no_estimate',
+          zh: '无法由实际值重估（不是已滚动指标的增长率、年增加数或年均数量）：保留十四五取值',
+          field: `assumptions.${aid}`,
+          message: `cannot re-estimate from the actuals (not a growth rate, yearly step or yearly amount of a rolled indicator): kept at its 十四五 value`,
+        });
       }
       continue;
     }
@@ -380,7 +460,12 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
     let expr: string;
     if (u.kind === 'growth') {
       if (subject.baseline === null || subject.baseline <= 0 || subject.final <= 0) {
-        notes.push({ code: 'no_baseline', zh: `${subject.id} 没有 ${b0} 年正的基期值，无法重估增长率：保留十四五取值`, field: `assumptions.${aid}`, message: `cannot re-estimate a growth rate without a positive ${b0} baseline of ${subject.id}: kept at its 十四五 value` });
+        notes.push({
+          code: 'no_baseline',
+          zh: `${subject.id} 没有 ${b0} 年正的基期值，无法重估增长率：保留十四五取值`,
+          field: `assumptions.${aid}`,
+          message: `cannot re-estimate a growth rate without a positive ${b0} baseline of ${subject.id}: kept at its 十四五 value`,
+        });
         continue;
       }
       // a mean of year-on-year rates needs every year; with gaps the CAGR is the honest estimate
@@ -395,7 +480,12 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
       }
     } else if (u.kind === 'step') {
       if (subject.baseline === null) {
-        notes.push({ code: 'no_baseline', zh: `${subject.id} 没有 ${b0} 年基期值，无法重估年增加数：保留十四五取值`, field: `assumptions.${aid}`, message: `cannot re-estimate a yearly step without a ${b0} baseline of ${subject.id}: kept at its 十四五 value` });
+        notes.push({
+          code: 'no_baseline',
+          zh: `${subject.id} 没有 ${b0} 年基期值，无法重估年增加数：保留十四五取值`,
+          field: `assumptions.${aid}`,
+          message: `cannot re-estimate a yearly step without a ${b0} baseline of ${subject.id}: kept at its 十四五 value`,
+        });
         continue;
       }
       value = (subject.final - subject.baseline) / elapsed;
@@ -408,12 +498,23 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
     delete next.back_solved;
     if (next.uncertain) {
       delete next.uncertain;
-      notes.push({ code: 'distribution', zh: '十四五的分布（以十四五取值为中心）已去掉，请重新设定', field: `assumptions.${aid}`, message: 'its 十四五 distribution is dropped (it was centred on the 十四五 value): write a new one' });
+      notes.push({
+        code: 'distribution',
+        zh: '十四五的分布（以十四五取值为中心）已去掉，请重新设定',
+        field: `assumptions.${aid}`,
+        message: 'its 十四五 distribution is dropped (it was centred on the 十四五 value): write a new one',
+      });
     }
-    if (a.range) next.range = [Math.min(a.range[0], value, fourteenth), Math.max(a.range[1], value, fourteenth)].map(num) as [number, number];
+    if (a.range)
+      next.range = [Math.min(a.range[0], value, fourteenth), Math.max(a.range[1], value, fourteenth)].map(num) as [number, number];
     const show = (x: number) => (u.kind === 'growth' ? `${Number((x * 100).toFixed(2))}% a year` : `${Number(x.toFixed(4))} a year`);
     const kindText = u.kind === 'growth' ? 'growth' : u.kind === 'step' ? 'yearly change' : 'yearly amount';
-    next.note = [`Re-estimated from the ${b0 + 1}–${base} actuals of ${subject.spec.label} (${kindText}: ${expr} = ${num(value)}). 十四五: ${num(fourteenth)} (${fourteenthDefault})${a.back_solved ? `, back-solved: ${a.back_solved.trim()}` : ''}.`, a.note].filter(Boolean).join(' ');
+    next.note = [
+      `Re-estimated from the ${b0 + 1}–${base} actuals of ${subject.spec.label} (${kindText}: ${expr} = ${num(value)}). 十四五: ${num(fourteenth)} (${fourteenthDefault})${a.back_solved ? `, back-solved: ${a.back_solved.trim()}` : ''}.`,
+      a.note,
+    ]
+      .filter(Boolean)
+      .join(' ');
     next.source = { ref: actualsRef, quote: cite(subject.id, base, subject.spec.label, subject.values[subject.values.length - 1]!) };
     spec.assumptions[aid] = next;
     const r: Reestimate = { assumption: aid, indicator: subject.id, kind: u.kind, fourteenth, fourteenthDefault, value, expr };
@@ -421,15 +522,29 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
 
     const gap = Math.abs(value - fourteenth);
     const ratio = fourteenth !== 0 ? value / fourteenth : Infinity;
-    const far = u.kind === 'growth'
-      ? gap >= FAR_POINTS || (gap >= MIN_POINTS && (ratio >= FAR_FACTOR || ratio <= 1 / FAR_FACTOR))
-      : Number.isFinite(fourteenth) && (ratio >= FAR_FACTOR || ratio <= 1 / FAR_FACTOR);
+    const far =
+      u.kind === 'growth'
+        ? gap >= FAR_POINTS || (gap >= MIN_POINTS && (ratio >= FAR_FACTOR || ratio <= 1 / FAR_FACTOR))
+        : Number.isFinite(fourteenth) && (ratio >= FAR_FACTOR || ratio <= 1 / FAR_FACTOR);
     if (far && Number.isFinite(fourteenth)) {
       const at = (x: number) => (u.kind === 'growth' ? subject.final * (1 + x) ** n : u.kind === 'step' ? subject.final + x * n : x * n);
-      const flag: PlausibilityFlag = { ...r, label: subject.spec.label, unit: subject.spec.unit, base: subject.final, year: to, continuing: at(value), atFourteenth: at(fourteenth) };
+      const flag: PlausibilityFlag = {
+        ...r,
+        label: subject.spec.label,
+        unit: subject.spec.unit,
+        base: subject.final,
+        year: to,
+        continuing: at(value),
+        atFourteenth: at(fourteenth),
+      };
       flags.push(flag);
       next.note = `CHOOSE: the ${kindText} achieved (${show(value)}) is far from the 十四五 assumption (${show(fourteenth)}); ${to}: ${round2(flag.continuing)} continuing it, ${round2(flag.atFourteenth)} at the 十四五 value. A change in statistical definition? ${next.note}`;
-      notes.push({ code: 'far', zh: '', field: `assumptions.${aid}`, message: `the ${kindText} achieved, ${show(value)}, is far outside the 十四五 assumption ${show(fourteenth)}: ${to} would be ${round2(flag.continuing)} continuing it, ${round2(flag.atFourteenth)} at the 十四五 value — choose one` });
+      notes.push({
+        code: 'far',
+        zh: '',
+        field: `assumptions.${aid}`,
+        message: `the ${kindText} achieved, ${show(value)}, is far outside the 十四五 assumption ${show(fourteenth)}: ${to} would be ${round2(flag.continuing)} continuing it, ${round2(flag.atFourteenth)} at the 十四五 value — choose one`,
+      });
     }
   }
 
@@ -450,7 +565,9 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
   }
   for (const [id, ind] of Object.entries(spec.indicators)) {
     if (!subjects.has(id)) {
-      ind.note = [`NOT ROLLED: no actuals to ${base}; baseline, derivations and target are the 十四五 ones.`, ind.note].filter(Boolean).join(' ');
+      ind.note = [`NOT ROLLED: no actuals to ${base}; baseline, derivations and target are the 十四五 ones.`, ind.note]
+        .filter(Boolean)
+        .join(' ');
     }
   }
   let parsed = modelSchema.parse(spec);
@@ -482,7 +599,12 @@ export function rollover(model: LoadedModel, oldResult: ModelResult, actuals: Ac
       };
     } else if (old14) {
       s.target = { ...old14, proposed: true, published: `${old14.published ?? old14.value}（十四五目标，待定）` };
-      notes.push({ code: 'no_projection', zh: '无预测值：暂以十四五目标作为建议值占位', field: `indicators.${ind.id}.target`, message: `no projection: the 十四五 target is kept as a placeholder proposal` });
+      notes.push({
+        code: 'no_projection',
+        zh: '无预测值：暂以十四五目标作为建议值占位',
+        field: `indicators.${ind.id}.target`,
+        message: `no projection: the 十四五 target is kept as a placeholder proposal`,
+      });
     }
   }
   spec.notes = [
@@ -509,7 +631,14 @@ function rebuild(node: MathNode, args: MathNode[]): MathNode {
 export function proposalValue(projection: number, op: Comparator, unit: string): number {
   const scale = unit === 'ratio' ? 1e4 : 1e2;
   const x = projection * scale;
-  const r = Math.abs(x - Math.round(x)) < 1e-6 ? Math.round(x) : op === '>=' || op === '>' ? Math.floor(x) : op === '<=' || op === '<' ? Math.ceil(x) : Math.round(x);
+  const r =
+    Math.abs(x - Math.round(x)) < 1e-6
+      ? Math.round(x)
+      : op === '>=' || op === '>'
+        ? Math.floor(x)
+        : op === '<=' || op === '<'
+          ? Math.ceil(x)
+          : Math.round(x);
   // a strict comparator needs a step of room
   const strict = op === '>' ? r - (r === x ? 1 : 0) : op === '<' ? r + (r === x ? 1 : 0) : r;
   return Number((strict / scale).toFixed(unit === 'ratio' ? 4 : 2));

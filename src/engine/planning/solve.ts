@@ -33,7 +33,13 @@ export interface SolveRequest {
 }
 
 /** Root of f in [a, b] by Brent's method; f(a) and f(b) must differ in sign. */
-export function brent(f: (x: number) => number, a: number, b: number, tolerance = 1e-12, maxIterations = 200): { x: number; iterations: number } {
+export function brent(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tolerance = 1e-12,
+  maxIterations = 200,
+): { x: number; iterations: number } {
   let fa = f(a);
   let fb = f(b);
   if (fa === 0) return { x: a, iterations: 0 };
@@ -44,8 +50,20 @@ export function brent(f: (x: number) => number, a: number, b: number, tolerance 
   let d = b - a;
   let e = d;
   for (let i = 1; i <= maxIterations; i++) {
-    if (Math.sign(fb) === Math.sign(fc)) { c = a; fc = fa; d = b - a; e = d; }
-    if (Math.abs(fc) < Math.abs(fb)) { a = b; b = c; c = a; fa = fb; fb = fc; fc = fa; }
+    if (Math.sign(fb) === Math.sign(fc)) {
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
     const tol = 2 * Number.EPSILON * Math.abs(b) + tolerance / 2;
     const m = (c - b) / 2;
     if (Math.abs(m) <= tol || fb === 0) return { x: b, iterations: i };
@@ -62,8 +80,15 @@ export function brent(f: (x: number) => number, a: number, b: number, tolerance 
         p = s * (2 * m * qa * (qa - r) - (b - a) * (r - 1));
         q = (qa - 1) * (r - 1) * (s - 1);
       }
-      if (p > 0) q = -q; else p = -p;
-      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) { e = d; d = p / q; } else { d = m; e = d; }
+      if (p > 0) q = -q;
+      else p = -p;
+      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = m;
+        e = d;
+      }
     } else {
       d = m;
       e = d;
@@ -85,7 +110,9 @@ export function safeRound(x: number, decimals: number, range: [number, number], 
   const scale = 10 ** decimals;
   const down = Number((Math.floor(x * scale + 1e-9) / scale).toFixed(decimals));
   const up = Number((Math.ceil(x * scale - 1e-9) / scale).toFixed(decimals));
-  const candidates = [...new Set([down, up])].filter((v) => v >= range[0] && v <= range[1]).sort((a, b) => Math.abs(a - x) - Math.abs(b - x));
+  const candidates = [...new Set([down, up])]
+    .filter((v) => v >= range[0] && v <= range[1])
+    .sort((a, b) => Math.abs(a - x) - Math.abs(b - x));
   if (!candidates.length) return x;
   const verdicts = candidates.map((v) => judge(v));
   if (typeof verdicts[0] === 'number') return candidates[(verdicts as number[]).indexOf(Math.min(...(verdicts as number[])))]!;
@@ -109,12 +136,20 @@ export function solveWith(evaluator: Evaluator, request: SolveRequest): SolveOut
   const target = request.target ?? indicator.target?.value;
   if (target === undefined) throw new ExpressionError(`indicator "${request.indicator}" has no target to seek`);
   if (findAssumption(evaluator.model, request.assumption)?.spec.fixed) {
-    throw new ExpressionError(`"${request.assumption}" (${assumption.label}) is a historical figure (fixed: true in the model), not something to solve for`);
+    throw new ExpressionError(
+      `"${request.assumption}" (${assumption.label}) is a historical figure (fixed: true in the model), not something to solve for`,
+    );
   }
   const range = request.range ?? assumption.range;
   if (!range) throw new ExpressionError(`assumption "${request.assumption}" has no range; give one`);
   if (!indicator.derivations.find((d) => d.id === indicator.primary)?.assumptions.includes(request.assumption)) {
-    return { status: 'no_solution', range, projections: [indicator.projection ?? Number.NaN, indicator.projection ?? Number.NaN], target, reason: `${request.indicator}'s projection does not depend on ${request.assumption}` };
+    return {
+      status: 'no_solution',
+      range,
+      projections: [indicator.projection ?? Number.NaN, indicator.projection ?? Number.NaN],
+      target,
+      reason: `${request.indicator}'s projection does not depend on ${request.assumption}`,
+    };
   }
   const projectionAt = (x: number): number => {
     evaluator.set(request.assumption, x);
@@ -125,8 +160,18 @@ export function solveWith(evaluator: Evaluator, request: SolveRequest): SolveOut
   try {
     const lo = projectionAt(range[0]);
     const hi = projectionAt(range[1]);
-    if (!Number.isFinite(lo) || !Number.isFinite(hi) || Math.sign(lo - target) === Math.sign(hi - target) && lo !== target && hi !== target) {
-      return { status: 'no_solution', range, projections: [lo, hi], target, reason: `no value in [${range[0]}, ${range[1]}] reaches ${target}: the projection runs from ${lo} to ${hi}` };
+    if (
+      !Number.isFinite(lo) ||
+      !Number.isFinite(hi) ||
+      (Math.sign(lo - target) === Math.sign(hi - target) && lo !== target && hi !== target)
+    ) {
+      return {
+        status: 'no_solution',
+        range,
+        projections: [lo, hi],
+        target,
+        reason: `no value in [${range[0]}, ${range[1]}] reaches ${target}: the projection runs from ${lo} to ${hi}`,
+      };
     }
     const { x, iterations } = brent((v) => projectionAt(v) - target, range[0], range[1], request.tolerance ?? 1e-12);
     const op = request.target === undefined ? indicator.target?.op : undefined;

@@ -79,32 +79,52 @@ export interface ActualsIssue {
  * Problems with a scenario's `actuals` (unknown indicators, years outside the plan, gaps in cumulative years,
  * values that are not finite or outside the indicator's domain: `domains` by indicator id, else from its unit).
  */
-export function checkActuals(indicators: (Pick<IndicatorResult, 'id' | 'kind'> & { unit?: string })[], actuals: Record<string, Record<string, number>>, years: { base: number; target: number }, domains: Record<string, [number, number]> = {}): ActualsIssue[] {
+export function checkActuals(
+  indicators: (Pick<IndicatorResult, 'id' | 'kind'> & { unit?: string })[],
+  actuals: Record<string, Record<string, number>>,
+  years: { base: number; target: number },
+  domains: Record<string, [number, number]> = {},
+): ActualsIssue[] {
   const issues: ActualsIssue[] = [];
   const byId = new Map(indicators.map((i) => [i.id, i]));
   for (const [id, series] of Object.entries(actuals)) {
     const ind = byId.get(id);
     if (!ind) {
-      issues.push({ indicator: id, message: `"${id}" is not an indicator of the model (indicators: ${[...byId.keys()].slice(0, 12).join(', ')}${byId.size > 12 ? ', …' : ''})` });
+      issues.push({
+        indicator: id,
+        message: `"${id}" is not an indicator of the model (indicators: ${[...byId.keys()].slice(0, 12).join(', ')}${byId.size > 12 ? ', …' : ''})`,
+      });
       continue;
     }
-    const ys = Object.keys(series).map(Number).sort((a, b) => a - b);
+    const ys = Object.keys(series)
+      .map(Number)
+      .sort((a, b) => a - b);
     if (ys.length === 0) issues.push({ indicator: id, message: 'no years given' });
     const domain = domains[id] ?? (ind.unit === undefined ? undefined : defaultDomain(ind.unit));
     for (const [y, v] of Object.entries(series)) {
       const unit = ind.unit ? ` ${ind.unit}` : '';
       if (!Number.isFinite(v)) issues.push({ indicator: id, year: y, message: `${v} is not a finite number` });
-      else if (domain && (v < domain[0] || v > domain[1])) issues.push({ indicator: id, year: y, message: `${v}${unit} is outside the indicator's domain ${domainText(domain)}` });
+      else if (domain && (v < domain[0] || v > domain[1]))
+        issues.push({ indicator: id, year: y, message: `${v}${unit} is outside the indicator's domain ${domainText(domain)}` });
     }
     for (const y of ys) {
       if (y <= years.base || y > years.target) {
-        issues.push({ indicator: id, year: String(y), message: `${y} is outside the plan years ${years.base + 1}–${years.target} (${years.base} is the base year)` });
+        issues.push({
+          indicator: id,
+          year: String(y),
+          message: `${y} is outside the plan years ${years.base + 1}–${years.target} (${years.base} is the base year)`,
+        });
       }
     }
     if (ind.kind === 'cumulative') {
-      const missing = ys.length ? Array.from({ length: ys[ys.length - 1]! - years.base }, (_, i) => years.base + 1 + i).filter((y) => !ys.includes(y)) : [];
+      const missing = ys.length
+        ? Array.from({ length: ys[ys.length - 1]! - years.base }, (_, i) => years.base + 1 + i).filter((y) => !ys.includes(y))
+        : [];
       if (missing.length) {
-        issues.push({ indicator: id, message: `a cumulative indicator needs every year from ${years.base + 1} to its last actual; missing ${missing.join(', ')}` });
+        issues.push({
+          indicator: id,
+          message: `a cumulative indicator needs every year from ${years.base + 1} to its last actual; missing ${missing.join(', ')}`,
+        });
       }
     }
   }
@@ -117,10 +137,23 @@ export function checkActuals(indicators: (Pick<IndicatorResult, 'id' | 'kind'> &
  */
 export function overflowIn(tracks: IndicatorTrack[]): ActualsIssue | undefined {
   for (const t of tracks) {
-    const figures = [t.last, t.deviation, t.required, t.plannedRequired, t.pace, t.atPace, t.shortfall, ...t.years.flatMap((y) => [y.deviation, y.actualToDate])];
+    const figures = [
+      t.last,
+      t.deviation,
+      t.required,
+      t.plannedRequired,
+      t.pace,
+      t.atPace,
+      t.shortfall,
+      ...t.years.flatMap((y) => [y.deviation, y.actualToDate]),
+    ];
     if (figures.every((f) => f === null || Number.isFinite(f))) continue;
     const year = t.years.filter((y) => y.actual !== null).reduce((a, b) => (Math.abs(b.actual!) > Math.abs(a.actual!) ? b : a));
-    return { indicator: t.id, year: String(year.year), message: `${year.actual}${t.unit ? ` ${t.unit}` : ''} is too large to track (the figures overflow)` };
+    return {
+      indicator: t.id,
+      year: String(year.year),
+      message: `${year.actual}${t.unit ? ` ${t.unit}` : ''} is too large to track (the figures overflow)`,
+    };
   }
   return undefined;
 }
@@ -139,7 +172,11 @@ export function verdictFor(shortfall: number | null, hasTarget: boolean): TrackV
 }
 
 /** Track one indicator; `actuals` maps year ("2021") → value, already checked by checkActuals. */
-export function trackIndicator(ind: IndicatorResult, actuals: Record<string, number>, years: { base: number; target: number }): IndicatorTrack {
+export function trackIndicator(
+  ind: IndicatorResult,
+  actuals: Record<string, number>,
+  years: { base: number; target: number },
+): IndicatorTrack {
   const planned = new Map(ind.trajectory.map((p) => [p.year, p.value]));
   const actual = new Map(Object.entries(actuals).map(([y, v]) => [Number(y), v]));
   const lastYear = Math.max(...actual.keys());
@@ -167,9 +204,7 @@ export function trackIndicator(ind: IndicatorResult, actuals: Record<string, num
   const remaining = years.target - lastYear;
   const lastRow = rows.find((r) => r.year === lastYear)!;
   const last = cumulative ? lastRow.actualToDate! : lastRow.actual!;
-  const deviation = cumulative
-    ? (lastRow.plannedToDate === null ? null : last - lastRow.plannedToDate)
-    : lastRow.deviation;
+  const deviation = cumulative ? (lastRow.plannedToDate === null ? null : last - lastRow.plannedToDate) : lastRow.deviation;
   const start = ind.baseline ?? planned.get(years.base) ?? null;
   const geometric = ind.kind === 'stock' && last > 0 && (start === null || start > 0);
   const measure: IndicatorTrack['measure'] = cumulative ? 'amount' : geometric ? 'growth' : 'change';
@@ -178,12 +213,12 @@ export function trackIndicator(ind: IndicatorResult, actuals: Record<string, num
   const target = ind.target;
   const plannedEnd = ind.projection;
   const plannedAtLast = cumulative ? lastRow.plannedToDate : lastRow.planned;
-  const need = (from: number, to: number): number =>
-    measure === 'growth' ? (to / from) ** (1 / remaining) - 1 : (to - from) / remaining;
+  const need = (from: number, to: number): number => (measure === 'growth' ? (to / from) ** (1 / remaining) - 1 : (to - from) / remaining);
   const required = target && remaining > 0 && (measure !== 'growth' || target.value > 0) ? need(last, target.value) : null;
-  const plannedRequired = plannedEnd !== null && plannedAtLast !== null && remaining > 0 && (measure !== 'growth' || (plannedAtLast > 0 && plannedEnd > 0))
-    ? need(plannedAtLast, plannedEnd)
-    : null;
+  const plannedRequired =
+    plannedEnd !== null && plannedAtLast !== null && remaining > 0 && (measure !== 'growth' || (plannedAtLast > 0 && plannedEnd > 0))
+      ? need(plannedAtLast, plannedEnd)
+      : null;
 
   // the pace achieved so far, carried to the target year
   let pace: number | null = null;
@@ -220,6 +255,10 @@ export function trackIndicator(ind: IndicatorResult, actuals: Record<string, num
 }
 
 /** Track every indicator that has actuals, in model order. */
-export function trackResult(indicators: IndicatorResult[], actuals: Record<string, Record<string, number>>, years: { base: number; target: number }): IndicatorTrack[] {
+export function trackResult(
+  indicators: IndicatorResult[],
+  actuals: Record<string, Record<string, number>>,
+  years: { base: number; target: number },
+): IndicatorTrack[] {
   return indicators.filter((i) => actuals[i.id] && Object.keys(actuals[i.id]!).length).map((i) => trackIndicator(i, actuals[i.id]!, years));
 }

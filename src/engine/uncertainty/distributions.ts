@@ -14,7 +14,16 @@ import type { DistributionSpec } from '../../model/schema.js';
 import type { Xoshiro128 } from './random.js';
 
 export {
-  Z95, erfc, normalCdf, normalQuantile, logGamma, regularizedBeta, pertShape, intervalNormal, shapeOf, type Shape,
+  Z95,
+  erfc,
+  normalCdf,
+  normalQuantile,
+  logGamma,
+  regularizedBeta,
+  pertShape,
+  intervalNormal,
+  shapeOf,
+  type Shape,
 } from '../../model/distribution-shape.js';
 
 /** A distribution truncated to an assumption's range: what the sampler and the sensitivity swing use. */
@@ -36,7 +45,7 @@ const MAX_REJECTIONS = 100_000;
 export function truncate(spec: DistributionSpec, range?: [number, number]): Truncated {
   const shape = shapeOf(spec);
   const { lo, hi, cut, fLo, fHi, mass } = cutTo(shape, range);
-  const clamp = (x: number) => (x < lo ? lo : Math.min(x , hi));
+  const clamp = (x: number) => (x < lo ? lo : Math.min(x, hi));
   const quantile = cut ? (p: number) => clamp(shape.quantile(fLo + p * (fHi - fLo))) : shape.quantile;
   let fill: Truncated['fill'];
   if (shape.draw) {
@@ -45,7 +54,8 @@ export function truncate(spec: DistributionSpec, range?: [number, number]): Trun
       for (let i = 0; i < out.length; i++) {
         let x = draw(rng);
         for (let tries = 1; cut && (x < lo || x > hi); tries++) {
-          if (tries >= MAX_REJECTIONS) throw new RangeError(`cannot draw inside [${lo}, ${hi}]: the range keeps too little of the distribution`);
+          if (tries >= MAX_REJECTIONS)
+            throw new RangeError(`cannot draw inside [${lo}, ${hi}]: the range keeps too little of the distribution`);
           x = draw(rng);
         }
         out[i] = x;
@@ -70,11 +80,16 @@ export function truncate(spec: DistributionSpec, range?: [number, number]): Trun
 export function shiftDistribution(spec: DistributionSpec, from: number, to: number): DistributionSpec {
   const d = to - from;
   switch (spec.dist) {
-    case 'normal': return { ...spec, mean: spec.mean + d };
-    case 'lognormal': return from > 0 && to > 0 ? { ...spec, mu: spec.mu + Math.log(to / from) } : spec;
-    case 'uniform': return { ...spec, min: spec.min + d, max: spec.max + d };
+    case 'normal':
+      return { ...spec, mean: spec.mean + d };
+    case 'lognormal':
+      return from > 0 && to > 0 ? { ...spec, mu: spec.mu + Math.log(to / from) } : spec;
+    case 'uniform':
+      return { ...spec, min: spec.min + d, max: spec.max + d };
     case 'triangular':
-    case 'pert': return { ...spec, min: spec.min + d, mode: spec.mode + d, max: spec.max + d };
-    case 'interval': return { ...spec, to: [spec.to[0] + d, spec.to[1] + d] };
+    case 'pert':
+      return { ...spec, min: spec.min + d, mode: spec.mode + d, max: spec.max + d };
+    case 'interval':
+      return { ...spec, to: [spec.to[0] + d, spec.to[1] + d] };
   }
 }

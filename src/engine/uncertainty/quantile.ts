@@ -62,7 +62,20 @@ export interface ColumnSummary {
 
 /** The summary of a column whose every sample is `value` (no sort needed). */
 export function constantSummary(value: number, n: number): ColumnSummary {
-  if (!Number.isFinite(value)) return { n: 0, invalid: n, mean: Number.NaN, sd: Number.NaN, min: Number.NaN, max: Number.NaN, p5: Number.NaN, p10: Number.NaN, p50: Number.NaN, p90: Number.NaN, p95: Number.NaN };
+  if (!Number.isFinite(value))
+    return {
+      n: 0,
+      invalid: n,
+      mean: Number.NaN,
+      sd: Number.NaN,
+      min: Number.NaN,
+      max: Number.NaN,
+      p5: Number.NaN,
+      p10: Number.NaN,
+      p50: Number.NaN,
+      p90: Number.NaN,
+      p95: Number.NaN,
+    };
   return { n, invalid: 0, mean: value, sd: 0, min: value, max: value, p5: value, p10: value, p50: value, p90: value, p95: value };
 }
 
@@ -182,10 +195,12 @@ export function summarize(column: Float64Array, scratch?: Float64Array): ColumnS
       }
     }
     for (const bucket of wanted.values()) bucket.values.sort();
-    ordered = new Map(ranks.map((r) => {
-      const b = bucketOf(r);
-      return [r, wanted.get(b)!.values[r - starts[b]!]!];
-    }));
+    ordered = new Map(
+      ranks.map((r) => {
+        const b = bucketOf(r);
+        return [r, wanted.get(b)!.values[r - starts[b]!]!];
+      }),
+    );
   }
   const at = (p: number): number => {
     const h = (n - 1) * p;
@@ -194,7 +209,19 @@ export function summarize(column: Float64Array, scratch?: Float64Array): ColumnS
     if (j + 1 >= n || h === j) return a;
     return lerpQuantile(a, ordered.get(j + 1)!, h - j);
   };
-  return { n, invalid, mean, sd: n > 1 ? Math.sqrt(squares / (n - 1)) : 0, min, max, p5: at(0.05), p10: at(0.1), p50: at(0.5), p90: at(0.9), p95: at(0.95) };
+  return {
+    n,
+    invalid,
+    mean,
+    sd: n > 1 ? Math.sqrt(squares / (n - 1)) : 0,
+    min,
+    max,
+    p5: at(0.05),
+    p10: at(0.1),
+    p50: at(0.5),
+    p90: at(0.9),
+    p95: at(0.95),
+  };
 }
 
 /** The values of the given ranks (0-based, among the finite values) by quickselect on a copy. */
@@ -273,7 +300,11 @@ export function histogram(sorted: Float64Array, bins = 20, span?: [number, numbe
     hi += pad;
   }
   const width = (hi - lo) / bins;
-  const out: HistogramBin[] = Array.from({ length: bins }, (_, i) => ({ from: lo + i * width, to: i === bins - 1 ? hi : lo + (i + 1) * width, count: 0 }));
+  const out: HistogramBin[] = Array.from({ length: bins }, (_, i) => ({
+    from: lo + i * width,
+    to: i === bins - 1 ? hi : lo + (i + 1) * width,
+    count: 0,
+  }));
   for (let i = 0; i < sorted.length; i++) {
     const k = Math.min(bins - 1, Math.max(0, Math.floor((sorted[i]! - lo) / width)));
     out[k]!.count++;

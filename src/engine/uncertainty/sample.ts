@@ -230,7 +230,11 @@ function perSample(expr: CompiledExpression, node: GraphNode, run: VectorRun): C
       continue;
     }
     if (typeof v !== 'number') {
-      throw new CesuanError(`${node.key} depends on an uncertain assumption and is a series; Monte Carlo can only vary numbers`, node.model.locate(node.path), node.path.join('.'));
+      throw new CesuanError(
+        `${node.key} depends on an uncertain assumption and is a series; Monte Carlo can only vary numbers`,
+        node.model.locate(node.path),
+        node.path.join('.'),
+      );
     }
     out[i] = v;
   }
@@ -250,7 +254,14 @@ function evaluateStep(step: Step, run: VectorRun): Column | Value {
 }
 
 /** The graph column-wise: every slot the sampled ones reach, in order (vector closures, else per sample). */
-function evaluateColumns(program: Program, pinned: Map<number, number>, values: Value[], columns: (Column | undefined)[], sampled: Set<number>, n: number): { plan: Plan; run: VectorRun; errors: ErrorCounter } {
+function evaluateColumns(
+  program: Program,
+  pinned: Map<number, number>,
+  values: Value[],
+  columns: (Column | undefined)[],
+  sampled: Set<number>,
+  n: number,
+): { plan: Plan; run: VectorRun; errors: ErrorCounter } {
   const plan = planFor(program, sampled, new Set(pinned.keys()));
   const errors = new ErrorCounter();
   const run: VectorRun = { values, columns, n, t: 0, errors: errors.sink };
@@ -289,7 +300,8 @@ function prepare(model: LoadedModel, overrides: Overrides, overrideSource?: Loca
 }
 
 function checkCount(name: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
 }
 
 /**
@@ -297,14 +309,19 @@ function checkCount(name: string, value: number, min: number, max: number): void
  * everything else at its point value under `overrides`: the evaluation step of monteCarlo on its own, for
  * samples drawn elsewhere (and for the benchmark). `column(key)` is undefined for slots no sample reaches.
  */
-export function evaluateSamples(model: LoadedModel, samples: Record<string, Column>, options: { overrides?: Overrides; overrideSource?: Locatable } = {}): { column: (key: string) => Column | undefined; problems: SampleProblem[] } {
+export function evaluateSamples(
+  model: LoadedModel,
+  samples: Record<string, Column>,
+  options: { overrides?: Overrides; overrideSource?: Locatable } = {},
+): { column: (key: string) => Column | undefined; problems: SampleProblem[] } {
   const { program, pinned, values } = prepare(model, options.overrides ?? {}, options.overrideSource);
   const columns: (Column | undefined)[] = new Array(program.nodes.length).fill(undefined);
   const sampled = new Set<number>();
   let n = -1;
   for (const [key, column] of Object.entries(samples)) {
     const slot = program.slotOf.get(key);
-    if (slot === undefined || program.nodes[slot]!.kind !== 'assumption') throw new CesuanError(`"${key}" is not an assumption of ${model.spec.id}`);
+    if (slot === undefined || program.nodes[slot]!.kind !== 'assumption')
+      throw new CesuanError(`"${key}" is not an assumption of ${model.spec.id}`);
     if (n >= 0 && column.length !== n) throw new RangeError(`sample columns differ in length (${n} and ${column.length})`);
     n = column.length;
     columns[slot] = column;
@@ -374,9 +391,21 @@ export function monteCarlo(model: LoadedModel, options: MonteCarloOptions = {}):
     const pointValue = slot === undefined ? undefined : values[slot];
     const point = typeof pointValue === 'number' ? pointValue : null;
     const column = slot === undefined ? undefined : columns[slot];
-    const target = is.target ? { op: is.target.op, value: is.target.value, ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}) } : null;
+    const target = is.target
+      ? { op: is.target.op, value: is.target.value, ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}) }
+      : null;
     const inputs = slot === undefined ? [] : program.upstreamAssumptions[slot]!.filter((k) => sampled.has(program.slotOf.get(k)!));
-    const base = { id: ind.id, label: is.label, number: is.number, unit: is.unit, kind: is.kind, attribute: is.attribute, target, point, inputs };
+    const base = {
+      id: ind.id,
+      label: is.label,
+      number: is.number,
+      unit: is.unit,
+      kind: is.kind,
+      attribute: is.attribute,
+      target,
+      point,
+      inputs,
+    };
     if (slot === undefined || point === null) {
       return { ...base, varies: false, summary: null, pMet: null, flagged: false };
     }
@@ -422,7 +451,14 @@ export function monteCarlo(model: LoadedModel, options: MonteCarloOptions = {}):
 }
 
 /** Year-by-year quantiles of an indicator: its primary derivation's `path`, or the interpolation `run` uses. */
-function fanOf(ind: Program['indicators'][number], samples: Column, run: VectorRun, plan: Plan, errors: ErrorCounter, years: { base: number; target: number }): FanYear[] {
+function fanOf(
+  ind: Program['indicators'][number],
+  samples: Column,
+  run: VectorRun,
+  plan: Plan,
+  errors: ErrorCounter,
+  years: { base: number; target: number },
+): FanYear[] {
   const span = years.target - years.base;
   const primary = ind.derivations.find((d) => d.id === ind.spec.primary);
   const ts = ind.spec.kind === 'cumulative' ? Array.from({ length: span }, (_, i) => i + 1) : Array.from({ length: span + 1 }, (_, i) => i);
@@ -442,7 +478,10 @@ function fanOf(ind: Program['indicators'][number], samples: Column, run: VectorR
       vectorPaths.set(expr, cached);
     }
     const owner = plan.program.nodes[ind.slot!]!;
-    const step: Step = { node: { ...owner, expr, path: ['indicators', ind.id, 'derivations', primary.id, 'path'] }, vector: cached.closure };
+    const step: Step = {
+      node: { ...owner, expr, path: ['indicators', ind.id, 'derivations', primary.id, 'path'] },
+      vector: cached.closure,
+    };
     errors.node = step.node;
     ts.forEach((t, k) => {
       const v = evaluateStep(step, { ...run, t });
@@ -454,7 +493,8 @@ function fanOf(ind: Program['indicators'][number], samples: Column, run: VectorR
     for (let i = 0; i < run.n; i++) {
       const path = interpolatedPath(ind.spec.kind, baseline, samples[i]!, years);
       // without a baseline only the target year is known
-      for (let k = 0; k < ts.length; k++) byYear[k]![i] = path.length === ts.length ? path[k]!.value : k === ts.length - 1 ? path[0]!.value : Number.NaN;
+      for (let k = 0; k < ts.length; k++)
+        byYear[k]![i] = path.length === ts.length ? path[k]!.value : k === ts.length - 1 ? path[0]!.value : Number.NaN;
     }
   }
   return ts.map((t, k) => {

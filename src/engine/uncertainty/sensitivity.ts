@@ -80,18 +80,26 @@ export function sensitivity(model: LoadedModel, indicatorId: string, options: Se
 }
 
 /** Sensitivity on an existing evaluator (the TUI's); leaves it as it found it. */
-export function sensitivityWith(evaluator: Evaluator, indicatorId: string, uncertain: Record<string, DistributionSpec> = {}): SensitivityResult {
+export function sensitivityWith(
+  evaluator: Evaluator,
+  indicatorId: string,
+  uncertain: Record<string, DistributionSpec> = {},
+): SensitivityResult {
   const model = evaluator.model;
   const state = evaluator.result();
   const ind = state.indicators.find((i) => i.id === indicatorId);
-  if (!ind) throw new CesuanError(`no indicator "${indicatorId}" in ${model.spec.id} (indicators: ${state.indicators.map((i) => i.id).join(', ')})`);
+  if (!ind)
+    throw new CesuanError(
+      `no indicator "${indicatorId}" in ${model.spec.id} (indicators: ${state.indicators.map((i) => i.id).join(', ')})`,
+    );
   const primary = ind.derivations.find((d) => d.id === ind.primary);
   const distributions = { ...modelDistributions(model), ...uncertain };
   const before = evaluator.getOverrides();
   const swings: Swing[] = [];
   const skipped: SensitivityResult['skipped'] = [];
   const fixed: SensitivityResult['fixed'] = [];
-  const met = (v: number | null) => (ind.target && v !== null ? meetsTarget(v, ind.target.op, ind.target.value, ind.target.tolerance) : null);
+  const met = (v: number | null) =>
+    ind.target && v !== null ? meetsTarget(v, ind.target.op, ind.target.value, ind.target.tolerance) : null;
   try {
     for (const key of primary?.assumptions ?? []) {
       const found = findAssumption(model, key);

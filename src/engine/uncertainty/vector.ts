@@ -68,37 +68,73 @@ interface BinaryKernel {
 /** The common operators written out, so each loop is monomorphic and the operator inlined. */
 const FAST_BINARY: Record<string, BinaryKernel> = {
   add: {
-    cc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! + b[i]!; },
-    cs: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! + b; },
-    sc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a + b[i]!; },
+    cc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! + b[i]!;
+    },
+    cs: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! + b;
+    },
+    sc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a + b[i]!;
+    },
   },
   subtract: {
-    cc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! - b[i]!; },
-    cs: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! - b; },
-    sc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a - b[i]!; },
+    cc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! - b[i]!;
+    },
+    cs: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! - b;
+    },
+    sc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a - b[i]!;
+    },
   },
   multiply: {
-    cc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! * b[i]!; },
-    cs: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! * b; },
-    sc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a * b[i]!; },
+    cc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! * b[i]!;
+    },
+    cs: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! * b;
+    },
+    sc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a * b[i]!;
+    },
   },
   divide: {
-    cc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! / b[i]!; },
-    cs: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! / b; },
-    sc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a / b[i]!; },
+    cc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! / b[i]!;
+    },
+    cs: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! / b;
+    },
+    sc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a / b[i]!;
+    },
   },
   pow: {
-    cc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! ** b[i]!; },
-    cs: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a[i]! ** b; },
-    sc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = a ** b[i]!; },
+    cc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! ** b[i]!;
+    },
+    cs: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a[i]! ** b;
+    },
+    sc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = a ** b[i]!;
+    },
   },
 };
 
 function genericBinary(f: Binary): BinaryKernel {
   return {
-    cc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = f(a[i]!, b[i]!); },
-    cs: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = f(a[i]!, b); },
-    sc: (a, b, o) => { for (let i = 0; i < o.length; i++) o[i] = f(a, b[i]!); },
+    cc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = f(a[i]!, b[i]!);
+    },
+    cs: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = f(a[i]!, b);
+    },
+    sc: (a, b, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = f(a, b[i]!);
+    },
   };
 }
 
@@ -110,13 +146,14 @@ function applyElementwise(f: (...x: number[]) => number, args: VectorValue[], n:
   const consts = args.map((a) => (isColumn(a) ? 0 : (a as number)));
   let i = 0;
   const at = (j: number, idx: number): number => (cols[j] ? cols[j]![idx]! : consts[j]!);
-  const body = k === 1
-    ? (idx: number) => f(at(0, idx))
-    : k === 2
-      ? (idx: number) => f(at(0, idx), at(1, idx))
-      : k === 3
-        ? (idx: number) => f(at(0, idx), at(1, idx), at(2, idx))
-        : (idx: number) => f(...args.map((_, j) => at(j, idx)));
+  const body =
+    k === 1
+      ? (idx: number) => f(at(0, idx))
+      : k === 2
+        ? (idx: number) => f(at(0, idx), at(1, idx))
+        : k === 3
+          ? (idx: number) => f(at(0, idx), at(1, idx), at(2, idx))
+          : (idx: number) => f(...args.map((_, j) => at(j, idx)));
   if (k === 3 && cols[0] === undefined && cols[2] === undefined && cols[1]) {
     // the usual shape, compound(base, rate, years) with a varying rate: a tight loop
     const a = consts[0]!;

@@ -27,7 +27,12 @@ export interface CellValue {
 }
 
 const DASH = /^[—–\-－─~〜/／…]+$/;
-const BRACKETS: Array<[string, string]> = [['[', ']'], ['〔', '〕'], ['【', '】'], ['〖', '〗']];
+const BRACKETS: Array<[string, string]> = [
+  ['[', ']'],
+  ['〔', '〕'],
+  ['【', '】'],
+  ['〖', '〗'],
+];
 const PREFIX_OPS: Array<[RegExp, Comparator]> = [
   [/^(>=|≥|≧|不低于|不少于)/, '>='],
   [/^(<=|≤|≦|不高于|不超过|不大于)/, '<='],
@@ -89,7 +94,8 @@ export function parseCell(norm: string): CellValue {
 }
 
 /** Units as printed in a label's parentheses or a unit column. */
-const UNIT_CORE = '(?:%|‰|[万亿千百]?(?:人次|人|户|元|美元|个|家|所|项|件|次|岁|年|天|台|套|张|册|辆|吨|平方米|亩|公里|小时|学时|人/年|元/月|元/人|元/年|人/万人)|[万亿]元|万|亿)';
+const UNIT_CORE =
+  '(?:%|‰|[万亿千百]?(?:人次|人|户|元|美元|个|家|所|项|件|次|岁|年|天|台|套|张|册|辆|吨|平方米|亩|公里|小时|学时|人/年|元/月|元/人|元/年|人/万人)|[万亿]元|万|亿)';
 export const UNIT_WORD = new RegExp(`^${UNIT_CORE}$`);
 const UNIT_PAREN = new RegExp(`[(（]\\s*(${UNIT_CORE.replace(/\(\?:/g, '(?:')}(?:\\s*/\\s*${UNIT_CORE})?)\\s*[)）]`, 'g');
 

@@ -65,12 +65,22 @@ function source(cell: Cell, item: string): Source {
 }
 
 function slug(name: string): string {
-  const s = name.replace(/\.[A-Za-z0-9]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const s = name
+    .replace(/\.[A-Za-z0-9]+$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return s === '' ? 'draft' : /^[a-z0-9]/.test(s) ? s : `draft-${s}`;
 }
 
 function summarise(t: Table): TableSummary {
-  return { index: t.index, title: t.title, line: t.titleLine ?? t.firstLine, years: t.years, rows: t.rows.filter((r) => r.kind === 'row').length };
+  return {
+    index: t.index,
+    title: t.title,
+    line: t.titleLine ?? t.firstLine,
+    years: t.years,
+    rows: t.rows.filter((r) => r.kind === 'row').length,
+  };
 }
 
 function chooseTable(tables: Table[], wanted: number | undefined): Table {
@@ -92,10 +102,18 @@ export function draftModel(text: string, options: DraftOptions): Draft {
   const simplify = options.simplify ?? ((s: string) => s);
   const tables = findTables(text, simplify);
   if (tables.length === 0) {
-    throw new DraftError('no indicator table found (looked for a header row starting 指标 with year or 属性 columns, and for runs of pipe-separated lines)');
+    throw new DraftError(
+      'no indicator table found (looked for a header row starting 指标 with year or 属性 columns, and for runs of pipe-separated lines)',
+    );
   }
   const table = chooseTable(tables, options.table);
-  const warnings: Draft['warnings'] = table.unparsed.map((u) => ({ line: u.line, kind: 'unparsed', text: u.text, why: u.why, message: `${u.why}: ${u.text}` }));
+  const warnings: Draft['warnings'] = table.unparsed.map((u) => ({
+    line: u.line,
+    kind: 'unparsed',
+    text: u.text,
+    why: u.why,
+    message: `${u.why}: ${u.text}`,
+  }));
   const docLines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const normalise = (s: string) => normaliseText(s, simplify);
   const firstLine = docLines.find((l) => l.trim() !== '')?.trim() ?? '';
@@ -103,7 +121,12 @@ export function draftModel(text: string, options: DraftOptions): Draft {
   let years = table.years;
   if (!years) {
     years = periodYears(simplify(text.slice(0, 4000))) ?? { base: 2020, target: 2025 };
-    warnings.push({ line: table.firstLine, kind: 'no_years', text: `${years.base}→${years.target}`, message: `the table names no years; assumed ${years.base}→${years.target} — check years:` });
+    warnings.push({
+      line: table.firstLine,
+      kind: 'no_years',
+      text: `${years.base}→${years.target}`,
+      message: `the table names no years; assumed ${years.base}→${years.target} — check years:`,
+    });
   }
   const cols = valueColumns(table);
   const baseAt = cols.findIndex((c) => c.role === 'baseline');
@@ -144,7 +167,7 @@ export function draftModel(text: string, options: DraftOptions): Draft {
     let id = `row_${number.replace(/\./g, '_')}`;
     for (let k = 2; id in indicators; k++) id = `row_${number.replace(/\./g, '_')}_${k}`;
 
-    let unit = parts.unit ?? (row.unit ? unitOnly(row.unit.norm) ?? row.unit.norm.replace(/[()（）\s]/g, '') : undefined);
+    let unit = parts.unit ?? (row.unit ? (unitOnly(row.unit.norm) ?? row.unit.norm.replace(/[()（）\s]/g, '')) : undefined);
     if (!unit) {
       if (/率|比例|比重|占比|覆盖面/.test(labelNorm)) {
         unit = '%';
@@ -171,9 +194,24 @@ export function draftModel(text: string, options: DraftOptions): Draft {
     if (row.aligned === 'right' && row.values.some((v) => v)) {
       const n = row.values.filter((v) => v).length;
       notes.push(`表中本行只有 ${n} 个数值单元格，按右对齐读（最后一个作为${targetHeader.replace(/\s+/g, '')}）；请核对`);
-      warnings.push({ line, kind: 'right_aligned', row: number, text: labelRaw, figures: n, columns: cols.length, message: `row ${number}: ${n} figure${n === 1 ? '' : 's'} for ${cols.length} columns, read from the right (the last as the target): ${labelRaw}` });
+      warnings.push({
+        line,
+        kind: 'right_aligned',
+        row: number,
+        text: labelRaw,
+        figures: n,
+        columns: cols.length,
+        message: `row ${number}: ${n} figure${n === 1 ? '' : 's'} for ${cols.length} columns, read from the right (the last as the target): ${labelRaw}`,
+      });
     }
-    if (row.aligned === 'extra') warnings.push({ line, kind: 'extra_cells', row: number, text: labelRaw, message: `row ${number}: more cells than the header has columns; the extra ones are ignored: ${labelRaw}` });
+    if (row.aligned === 'extra')
+      warnings.push({
+        line,
+        kind: 'extra_cells',
+        row: number,
+        text: labelRaw,
+        message: `row ${number}: more cells than the header has columns; the extra ones are ignored: ${labelRaw}`,
+      });
 
     const baseline = baselineOf(baseCell, b, item(baseHeader));
     const target = targetOf(targetCell, t, item(targetHeader), labelNorm);
@@ -183,21 +221,46 @@ export function draftModel(text: string, options: DraftOptions): Draft {
       const hint = proseHint(parts.label, normalise, docLines, tables);
       if (hint) {
         notes.push(`正文第 ${hint.line} 行或可补：“${hint.text}”（请核对后填入 target 并注明出处）`);
-        warnings.push({ line: hint.line, kind: 'prose_hint', row: number, text: hint.text, message: `row ${number}: no target in the table; the text may state it: ${hint.text}` });
+        warnings.push({
+          line: hint.line,
+          kind: 'prose_hint',
+          row: number,
+          text: hint.text,
+          message: `row ${number}: no target in the table; the text may state it: ${hint.text}`,
+        });
       }
     }
-    for (const [cell, v] of [[baseCell, b], [targetCell, t]] as const) {
-      if (cell && v?.unreadable) warnings.push({ line: cell.line, kind: 'unreadable_cell', row: number, text: cell.raw, message: `row ${number}: cannot read the cell “${cell.raw}” as a figure (left null)` });
+    for (const [cell, v] of [
+      [baseCell, b],
+      [targetCell, t],
+    ] as const) {
+      if (cell && v?.unreadable)
+        warnings.push({
+          line: cell.line,
+          kind: 'unreadable_cell',
+          row: number,
+          text: cell.raw,
+          message: `row ${number}: cannot read the cell “${cell.raw}” as a figure (left null)`,
+        });
     }
     if (!row.values.some((v) => v && v.norm !== '') && !row.attribute?.norm) {
-      warnings.push({ line, kind: 'no_figures', row: number, text: labelRaw, message: `row ${number}: no figures could be read (empty cells): ${labelRaw}` });
+      warnings.push({
+        line,
+        kind: 'no_figures',
+        row: number,
+        text: labelRaw,
+        message: `row ${number}: no figures could be read (empty cells): ${labelRaw}`,
+      });
     }
 
     const kind: IndicatorSpec['kind'] = b?.cumulative || t?.cumulative ? 'cumulative' : unit === '%' || t?.percent ? 'rate' : 'stock';
-    const attribute = row.attribute ? isAttribute(row.attribute.norm) ?? 'unknown' : 'unknown';
-    if (attribute === 'unknown') notes.push(row.attribute?.norm ? `属性单元格为${describe(row.attribute)}，无法读取` : '表中没有属性（预期性/约束性）');
+    const attribute = row.attribute ? (isAttribute(row.attribute.norm) ?? 'unknown') : 'unknown';
+    if (attribute === 'unknown')
+      notes.push(row.attribute?.norm ? `属性单元格为${describe(row.attribute)}，无法读取` : '表中没有属性（预期性/约束性）');
 
-    notes.push(`TODO 测算依据：写出${years.target}年目标从何而来——基数、方法（年均增长、占上级目标的份额、历史趋势…）、文件原文及行号——作为 derivations 下的一项，并设 primary。`);
+    notes.push(
+      `TODO 测算依据：写出${years.target}年目标从何而来——基数、方法（年均增长、占上级目标的份额、历史趋势…）、文件原文及行号——作为 derivations 下的一项，并设 primary。`,
+    );
     const ind: IndicatorSpec = {
       label: parts.label,
       number,
@@ -239,8 +302,16 @@ export function draftModel(text: string, options: DraftOptions): Draft {
 }
 
 /** A line outside the table naming the row's label (simplified, without 其中 and notes in parentheses) and a figure after it. */
-function proseHint(label: string, normalise: (s: string) => string, lines: string[], tables: Table[]): { line: number; text: string } | undefined {
-  const key = normalise(label).replace(/^其中[:：]?/, '').replace(/[(（][^)）]*[)）]/g, '').trim();
+function proseHint(
+  label: string,
+  normalise: (s: string) => string,
+  lines: string[],
+  tables: Table[],
+): { line: number; text: string } | undefined {
+  const key = normalise(label)
+    .replace(/^其中[:：]?/, '')
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .trim();
   if (key.length < 3) return undefined;
   for (let i = 0; i < lines.length; i++) {
     if (tables.some((t) => i + 1 >= t.firstLine && i + 1 <= t.lastLine) || lines[i]!.includes('|') || lines[i]!.includes('\t')) continue;

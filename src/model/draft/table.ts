@@ -97,7 +97,9 @@ function assignYears(columns: Column[]): { base: number; target: number } | unde
 function guessColumns(count: number): Column[] {
   const roles: ColumnRole[] = count >= 3 ? ['baseline', 'target', 'attribute'] : count === 2 ? ['baseline', 'target'] : ['target'];
   const cols: Column[] = Array.from({ length: count }, () => ({ header: '', role: 'other' as ColumnRole, year: undefined }));
-  roles.forEach((r, i) => { cols[count - roles.length + i]!.role = r; });
+  roles.forEach((r, i) => {
+    cols[count - roles.length + i]!.role = r;
+  });
   return cols;
 }
 
@@ -168,8 +170,15 @@ function groupTokens(tokens: Cell[], table: Table): void {
       continue;
     }
     // a 序号 cell: a bare whole number where a row has just ended and a label follows
-    if (/^\d{1,3}$/.test(s) && (!cur || cur.kind === 'group' || cur.attribute || cur.values.length >= valueCols) && next
-      && !looksLikeValue(next.norm) && !isAttribute(next.norm) && !NUMBERED.test(next.norm) && groupLabel(next.norm, next.raw) === undefined) {
+    if (
+      /^\d{1,3}$/.test(s) &&
+      (!cur || cur.kind === 'group' || cur.attribute || cur.values.length >= valueCols) &&
+      next &&
+      !looksLikeValue(next.norm) &&
+      !isAttribute(next.norm) &&
+      !NUMBERED.test(next.norm) &&
+      groupLabel(next.norm, next.raw) === undefined
+    ) {
       pending = tok;
       continue;
     }
@@ -263,23 +272,43 @@ export function findTables(text: string, simplify: Simplify): Table[] {
     const headCells = isPipe ? pipeCells(lines[i]!, i + 1, simplify) : [];
     // the label column may follow a 序号 or 类别 column
     const labelCol = isPipe ? headCells.findIndex((c, k) => k < 3 && HEADER_LABEL.test(c.norm.replace(/\s+/g, ' ').trim())) : -1;
-    const firstCell = isPipe ? headCells[labelCol]?.norm ?? '' : norm;
+    const firstCell = isPipe ? (headCells[labelCol]?.norm ?? '') : norm;
     // one line "指标 2020年 2025年 属性": a header whose cells are separated by spaces
     const spaced = !isPipe ? /^((?:主要)?指\s*标(?:\s*名\s*称)?)\s+(.*(?:19|20)\d\d.*)$/.exec(norm) : null;
     if (!spaced && !HEADER_LABEL.test(firstCell.replace(/\s+/g, ' ').trim())) continue;
 
     const { title, line: titleLine } = findTitle(lines, norms, i);
     const table: Table = {
-      index: 0, title, titleLine, headerLine: i + 1, layout: isPipe ? 'pipe' : 'lines', columns: [], years: undefined,
-      rows: [], unparsed: [], firstLine: i + 1, lastLine: i + 1,
+      index: 0,
+      title,
+      titleLine,
+      headerLine: i + 1,
+      layout: isPipe ? 'pipe' : 'lines',
+      columns: [],
+      years: undefined,
+      rows: [],
+      unparsed: [],
+      firstLine: i + 1,
+      lastLine: i + 1,
     };
     let j = i + 1;
     if (isPipe) {
       table.columns = classifyHeader(headCells.slice(labelCol + 1));
-      const lead = headCells.slice(0, labelCol).map((c) => (/^(序\s*号|编\s*号|序)$/.test(c.norm) ? 'number' as const : /类\s*别|领\s*域|分\s*类|方\s*面|类\s*型/.test(c.norm) ? 'group' as const : 'other' as const));
+      const lead = headCells
+        .slice(0, labelCol)
+        .map((c) =>
+          /^(序\s*号|编\s*号|序)$/.test(c.norm)
+            ? ('number' as const)
+            : /类\s*别|领\s*域|分\s*类|方\s*面|类\s*型/.test(c.norm)
+              ? ('group' as const)
+              : ('other' as const),
+        );
       if (lead.length) table.lead = lead;
     } else if (spaced) {
-      const names = spaced[2]!.replace(/((?:19|20)\d\d)\s+年/g, '$1年').split(/\s+/).filter(Boolean);
+      const names = spaced[2]!
+        .replace(/((?:19|20)\d\d)\s+年/g, '$1年')
+        .split(/\s+/)
+        .filter(Boolean);
       table.columns = classifyHeader(names.map((n) => ({ raw: n, norm: n, line: i + 1 })));
     } else {
       // header cells: short lines naming years, 属性, 单位 or 目标, until the first group row or label
@@ -297,7 +326,9 @@ export function findTables(text: string, simplify: Simplify): Table[] {
     table.years = assignYears(table.columns) ?? periodYears(title) ?? docPeriod;
     if (!table.columns.some((c) => c.role === 'target')) {
       const guessed = guessColumns(table.columns.length);
-      table.columns.forEach((c, k) => { if (c.role === 'other') c.role = guessed[k]!.role; });
+      table.columns.forEach((c, k) => {
+        if (c.role === 'other') c.role = guessed[k]!.role;
+      });
     }
     used.add(i);
 
@@ -317,7 +348,11 @@ export function findTables(text: string, simplify: Simplify): Table[] {
         if (s === '') continue;
         if (HEADER_LABEL.test(s)) {
           // the header repeated after a page break: skip it and its column names
-          while (j + 1 < lines.length && (norms[j + 1] === '' || (norms[j + 1]!.length <= 16 && /(19|20)\d\d|属性|单位|目标/.test(norms[j + 1]!)))) j++;
+          while (
+            j + 1 < lines.length &&
+            (norms[j + 1] === '' || (norms[j + 1]!.length <= 16 && /(19|20)\d\d|属性|单位|目标/.test(norms[j + 1]!)))
+          )
+            j++;
           continue;
         }
         if (endsTable(s) || /^专栏/.test(s)) break;
@@ -347,8 +382,17 @@ export function findTables(text: string, simplify: Simplify): Table[] {
     const width = Math.max(...run.map((k) => pipeCells(lines[k]!, k + 1, simplify).length));
     const { title, line: titleLine } = findTitle(lines, norms, run[0]!);
     const table: Table = {
-      index: 0, title, titleLine, headerLine: undefined, layout: 'pipe', columns: guessColumns(Math.max(width - 1, 1)),
-      years: periodYears(title) ?? docPeriod, rows: [], unparsed: [], firstLine: run[0]! + 1, lastLine: run[run.length - 1]! + 1,
+      index: 0,
+      title,
+      titleLine,
+      headerLine: undefined,
+      layout: 'pipe',
+      columns: guessColumns(Math.max(width - 1, 1)),
+      years: periodYears(title) ?? docPeriod,
+      rows: [],
+      unparsed: [],
+      firstLine: run[0]! + 1,
+      lastLine: run[run.length - 1]! + 1,
     };
     for (const k of run) {
       used.add(k);
@@ -359,7 +403,9 @@ export function findTables(text: string, simplify: Simplify): Table[] {
   }
 
   tables.sort((a, b) => a.firstLine - b.firstLine);
-  tables.forEach((t, k) => { t.index = k + 1; });
+  tables.forEach((t, k) => {
+    t.index = k + 1;
+  });
   return tables;
 }
 
@@ -411,16 +457,29 @@ function pipeRow(all: Cell[], table: Table, simplify: Simplify): void {
   }
   const prev = table.rows[table.rows.length - 1];
   // a wrapped label: the row above had a label and no cells, this one has no number of its own
-  if (prev?.kind === 'row' && prev.values.every((v) => !v || v.norm === '') && !prev.attribute?.norm
-    && !NUMBERED.test(labelCell.norm) && !/^其中/.test(labelCell.norm) && prev.label.length === 1 && !/[)）]$/.test(prev.label[0]!.norm)) {
+  if (
+    prev?.kind === 'row' &&
+    prev.values.every((v) => !v || v.norm === '') &&
+    !prev.attribute?.norm &&
+    !NUMBERED.test(labelCell.norm) &&
+    !/^其中/.test(labelCell.norm) &&
+    prev.label.length === 1 &&
+    !/[)）]$/.test(prev.label[0]!.norm)
+  ) {
     prev.label.push(labelCell);
     prev.values = [];
     fillPipeCells(prev, rest, table);
     return;
   }
   // the label's second line printed below its figures: the row above has them, this line only the rest of a label
-  if (prev?.kind === 'row' && rest.every((c) => c.norm === '') && !NUMBERED.test(labelCell.norm) && !/^其中/.test(labelCell.norm)
-    && prev.values.some((v) => v && v.norm !== '') && !/[)）]$/.test(prev.label[prev.label.length - 1]!.norm)) {
+  if (
+    prev?.kind === 'row' &&
+    rest.every((c) => c.norm === '') &&
+    !NUMBERED.test(labelCell.norm) &&
+    !/^其中/.test(labelCell.norm) &&
+    prev.values.some((v) => v && v.norm !== '') &&
+    !/[)）]$/.test(prev.label[prev.label.length - 1]!.norm)
+  ) {
     prev.label.push(labelCell);
     return;
   }

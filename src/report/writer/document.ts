@@ -124,7 +124,8 @@ const WORDS = {
     choice: (computed: string) => ` (A judgement: the calculation above gives ${computed}.)`,
     noDerivation: 'The document gives no basis for this figure.',
     auditTitle: 'Appendix 1. Where the document’s figures differ from the recomputation',
-    auditIntro: (n: number, m: number) => `The document states ${n} figures; ${m} of them disagree with a recomputation from the document’s own inputs:`,
+    auditIntro: (n: number, m: number) =>
+      `The document states ${n} figures; ${m} of them disagree with a recomputation from the document’s own inputs:`,
     auditNone: (n: number) => `The document states ${n} figures; all agree with the recomputation.`,
     auditHeader: ['Indicator', 'Figure', 'Stated', 'Recomputed', 'Difference', 'Quote'],
     pathsTitle: 'Appendix 2. Yearly path',
@@ -151,10 +152,15 @@ function bare(label: string): string {
 const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '', '≈': '≈' };
 
 /** A table cell as the plan prints it: [x] → 〔x〕 for five-year totals, operators as published. */
-export function publishedCell(published: string | undefined, value: number | null | undefined, kind: IndicatorSpec['kind'], op?: string): string {
+export function publishedCell(
+  published: string | undefined,
+  value: number | null | undefined,
+  kind: IndicatorSpec['kind'],
+  op?: string,
+): string {
   if (published !== undefined && published.trim() !== '') return published.trim().replace(/\[/g, '〔').replace(/\]/g, '〕');
   if (value === null || value === undefined) return '—';
-  const body = `${op ? OPS[op] ?? op : ''}${formatNumber(value, undefined)}`;
+  const body = `${op ? (OPS[op] ?? op) : ''}${formatNumber(value, undefined)}`;
   return kind === 'cumulative' ? `〔${body}〕` : body;
 }
 
@@ -173,7 +179,10 @@ function alignedValues(program: Program, result: ModelResult): Value[] {
 }
 
 /** Split a rendered template into paragraphs at line breaks, each with the values printed in it. */
-function paragraphsOf(template: CompiledTemplate, render: (parts: CompiledTemplate['template']['parts'], from: number) => { text: string; values: TemplateValue[] }): { text: string; template: string; values: TemplateValue[] }[] {
+function paragraphsOf(
+  template: CompiledTemplate,
+  render: (parts: CompiledTemplate['template']['parts'], from: number) => { text: string; values: TemplateValue[] },
+): { text: string; template: string; values: TemplateValue[] }[] {
   const out: { text: string; template: string; values: TemplateValue[] }[] = [];
   let current: CompiledTemplate['template']['parts'] = [];
   let startIndex = 0;
@@ -225,7 +234,9 @@ function renderCompiled(ctx: Context, compiled: CompiledTemplate): { text: strin
 /** Which derivations' results a template of this indicator already cites (they get no sentence of their own). */
 function citedDerivations(indicator: string, compiled: (CompiledTemplate | undefined)[]): Set<string> {
   const cited = new Set<string>();
-  for (const c of compiled) for (const v of c?.values ?? []) for (const dep of v.deps) if (dep.startsWith(`${indicator}.`)) cited.add(dep.slice(indicator.length + 1));
+  for (const c of compiled)
+    for (const v of c?.values ?? [])
+      for (const dep of v.deps) if (dep.startsWith(`${indicator}.`)) cited.add(dep.slice(indicator.length + 1));
   return cited;
 }
 
@@ -242,8 +253,22 @@ function targetPhrase(spec: IndicatorSpec, lang: Lang): string {
 function targetWords(spec: IndicatorSpec, lang: Lang): string {
   if (!spec.target) return '—';
   const v = numberWithUnit(spec.target.value, spec.unit, lang);
-  const zh: Record<string, (x: string) => string> = { '>=': (x) => `${x}以上`, '<=': (x) => `${x}以内`, '>': (x) => `高于${x}`, '<': (x) => `低于${x}`, '=': (x) => x, '≈': (x) => `${x}左右` };
-  const en: Record<string, (x: string) => string> = { '>=': (x) => `at least ${x}`, '<=': (x) => `at most ${x}`, '>': (x) => `above ${x}`, '<': (x) => `below ${x}`, '=': (x) => x, '≈': (x) => `about ${x}` };
+  const zh: Record<string, (x: string) => string> = {
+    '>=': (x) => `${x}以上`,
+    '<=': (x) => `${x}以内`,
+    '>': (x) => `高于${x}`,
+    '<': (x) => `低于${x}`,
+    '=': (x) => x,
+    '≈': (x) => `${x}左右`,
+  };
+  const en: Record<string, (x: string) => string> = {
+    '>=': (x) => `at least ${x}`,
+    '<=': (x) => `at most ${x}`,
+    '>': (x) => `above ${x}`,
+    '<': (x) => `below ${x}`,
+    '=': (x) => x,
+    '≈': (x) => `about ${x}`,
+  };
   const phrase = (lang === 'zh' ? zh : en)[spec.target.op]?.(v) ?? v;
   return spec.kind === 'cumulative' ? WORDS[lang].cumulative(phrase) : phrase;
 }
@@ -261,7 +286,9 @@ export function buildDocument(input: WriteInput): WriteDocument {
   blocks.push({ type: 'title', text: title });
   if (input.scenario) {
     blocks.push({ type: 'subtitle', text: words.scenario(input.scenario.name) });
-    const changes = input.scenario.changes.map((c) => words.change(c.label, numberWithUnit(c.published, c.unit, lang), numberWithUnit(c.value, c.unit, lang)));
+    const changes = input.scenario.changes.map((c) =>
+      words.change(c.label, numberWithUnit(c.published, c.unit, lang), numberWithUnit(c.value, c.unit, lang)),
+    );
     blocks.push({ type: 'paragraph', role: 'note', text: changes.length ? words.changes(changes) : words.noChanges });
   }
 
@@ -274,7 +301,8 @@ export function buildDocument(input: WriteInput): WriteDocument {
     const is = spec.indicators[ind.id]!;
     if (is.group !== group) {
       group = is.group;
-      if (group !== undefined) blocks.push({ type: 'heading', level: 1, text: groupHeading(groupLabels.get(group) ?? group, groupIndex, lang) });
+      if (group !== undefined)
+        blocks.push({ type: 'heading', level: 1, text: groupHeading(groupLabels.get(group) ?? group, groupIndex, lang) });
       groupIndex++;
     }
     const unit = is.unit === 'ratio' ? '%' : is.unit;
@@ -325,7 +353,8 @@ function indicatorTable(result: ModelResult, model: LoadedModel, lang: Lang, pro
       is.target ? publishedCell(is.target.published, is.target.value, is.kind, is.target.op) : '—',
       words.attribute[is.attribute] ?? is.attribute,
     ];
-    if (projection) cells.push(ind.projection === null ? '—' : formatNumber(ind.projection, is.unit), words.verdict[ind.verdict] ?? ind.verdict);
+    if (projection)
+      cells.push(ind.projection === null ? '—' : formatNumber(ind.projection, is.unit), words.verdict[ind.verdict] ?? ind.verdict);
     rows.push({ kind: is.parent ? 'subrow' : 'row', cells });
   }
   return { caption: words.tableCaption, header, rows };
@@ -337,7 +366,11 @@ function indicatorParagraphs(ctx: Context, ind: IndicatorResult, is: IndicatorSp
   const compiled = program.indicators.find((c) => c.id === ind.id)!;
   const texts = compiled.derivations.map((d) => d.text);
   const cited = citedDerivations(ind.id, texts);
-  const sections: { derivation: string; paragraphs: { text: string; template: string; values: TemplateValue[] }[]; origin: 'text' | 'default' }[] = [];
+  const sections: {
+    derivation: string;
+    paragraphs: { text: string; template: string; values: TemplateValue[] }[];
+    origin: 'text' | 'default';
+  }[] = [];
   for (const d of compiled.derivations) {
     if (d.text) {
       sections.push({ derivation: d.id, paragraphs: renderCompiled(ctx, d.text), origin: 'text' });
@@ -353,7 +386,17 @@ function indicatorParagraphs(ctx: Context, ind: IndicatorResult, is: IndicatorSp
   if (sections.length === 0) blocks.push({ type: 'paragraph', role: 'note', indicator: ind.id, text: words.noDerivation });
   sections.forEach((s, i) => {
     blocks.push({ type: 'label', text: words.basis(sections.length > 1 ? i + 1 : undefined) });
-    for (const p of s.paragraphs) blocks.push({ type: 'paragraph', role: 'basis', indicator: ind.id, derivation: s.derivation, template: p.template, origin: s.origin, values: p.values, text: p.text });
+    for (const p of s.paragraphs)
+      blocks.push({
+        type: 'paragraph',
+        role: 'basis',
+        indicator: ind.id,
+        derivation: s.derivation,
+        template: p.template,
+        origin: s.origin,
+        values: p.values,
+        text: p.text,
+      });
   });
   // the choice, unless a template already states it
   const decided = [`${ind.id}.chosen`, `${ind.id}.target`, ...(is.chosen || !is.primary ? [] : [`${ind.id}.${is.primary}`])];
@@ -376,7 +419,11 @@ function auditAppendix(result: ModelResult, lang: Lang): Block[] {
   const mismatches = result.audit.filter((a) => a.verdict === 'mismatch');
   const labelOf = new Map(result.indicators.map((i) => [i.id, i.label]));
   const blocks: Block[] = [{ type: 'heading', level: 1, text: words.auditTitle, pageBreak: true }];
-  blocks.push({ type: 'paragraph', role: 'note', text: mismatches.length ? words.auditIntro(result.audit.length, mismatches.length) : words.auditNone(result.audit.length) });
+  blocks.push({
+    type: 'paragraph',
+    role: 'note',
+    text: mismatches.length ? words.auditIntro(result.audit.length, mismatches.length) : words.auditNone(result.audit.length),
+  });
   if (mismatches.length) {
     blocks.push({
       type: 'table',
@@ -387,9 +434,22 @@ function auditAppendix(result: ModelResult, lang: Lang): Block[] {
         cells: [
           labelOf.get(m.indicator) ?? m.indicator,
           m.label,
-          formatNumber(m.stated, m.unit === 'ratio' ? 'ratio' : undefined, { decimals: undefined, type: m.unit === 'ratio' ? '%' : undefined }),
-          m.recomputed === null ? '—' : formatNumber(m.recomputed, m.unit === 'ratio' ? 'ratio' : undefined, { decimals: m.unit === 'ratio' ? 2 : undefined, type: undefined }),
-          m.difference === null ? '—' : formatNumber(m.difference, m.unit === 'ratio' ? 'ratio' : undefined, { decimals: m.unit === 'ratio' ? 2 : undefined, type: undefined }),
+          formatNumber(m.stated, m.unit === 'ratio' ? 'ratio' : undefined, {
+            decimals: undefined,
+            type: m.unit === 'ratio' ? '%' : undefined,
+          }),
+          m.recomputed === null
+            ? '—'
+            : formatNumber(m.recomputed, m.unit === 'ratio' ? 'ratio' : undefined, {
+                decimals: m.unit === 'ratio' ? 2 : undefined,
+                type: undefined,
+              }),
+          m.difference === null
+            ? '—'
+            : formatNumber(m.difference, m.unit === 'ratio' ? 'ratio' : undefined, {
+                decimals: m.unit === 'ratio' ? 2 : undefined,
+                type: undefined,
+              }),
           m.quote ?? '',
         ],
       })),
@@ -402,11 +462,16 @@ function pathsAppendix(result: ModelResult, model: LoadedModel, lang: Lang): Blo
   const words = WORDS[lang];
   const { base, target } = model.spec.years;
   const years = Array.from({ length: target - base + 1 }, (_, i) => base + i);
-  const rows: TableRow[] = result.indicators.filter((i) => i.trajectory.length > 0).map((i) => {
-    const by = new Map(i.trajectory.map((p) => [p.year, p.value]));
-    const unit = i.unit === 'ratio' ? '%' : i.unit;
-    return { kind: i.parent ? 'subrow' as const : 'row' as const, cells: [`${i.label}（${unit}）`, ...years.map((y) => (by.has(y) ? formatNumber(by.get(y)!, i.unit) : '—'))] };
-  });
+  const rows: TableRow[] = result.indicators
+    .filter((i) => i.trajectory.length > 0)
+    .map((i) => {
+      const by = new Map(i.trajectory.map((p) => [p.year, p.value]));
+      const unit = i.unit === 'ratio' ? '%' : i.unit;
+      return {
+        kind: i.parent ? ('subrow' as const) : ('row' as const),
+        cells: [`${i.label}（${unit}）`, ...years.map((y) => (by.has(y) ? formatNumber(by.get(y)!, i.unit) : '—'))],
+      };
+    });
   return [
     { type: 'heading', level: 1, text: words.pathsTitle, pageBreak: true },
     { type: 'paragraph', role: 'note', text: words.pathsIntro },
@@ -426,16 +491,18 @@ function uncertaintyAppendix(u: UncertaintyResult | undefined, lang: Lang): Bloc
     type: 'table',
     caption: '',
     header: words.uncertaintyHeader,
-    rows: u.indicators.filter((i) => i.summary).map((i) => ({
-      kind: 'row' as const,
-      cells: [
-        `${i.label}（${i.unit === 'ratio' ? '%' : i.unit}）`,
-        i.point === null ? '—' : formatNumber(i.point, i.unit),
-        formatNumber(i.summary!.p10, i.unit),
-        formatNumber(i.summary!.p90, i.unit),
-        i.pMet === null ? '—' : `${(i.pMet * 100).toFixed(1)}%`,
-      ],
-    })),
+    rows: u.indicators
+      .filter((i) => i.summary)
+      .map((i) => ({
+        kind: 'row' as const,
+        cells: [
+          `${i.label}（${i.unit === 'ratio' ? '%' : i.unit}）`,
+          i.point === null ? '—' : formatNumber(i.point, i.unit),
+          formatNumber(i.summary!.p10, i.unit),
+          formatNumber(i.summary!.p90, i.unit),
+          i.pMet === null ? '—' : `${(i.pMet * 100).toFixed(1)}%`,
+        ],
+      })),
   });
   return blocks;
 }

@@ -5,8 +5,20 @@
  * repeated on every page. Fonts are named, not embedded: Word substitutes where one is missing.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
-  TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import type { Block, Table as TableBlock, WriteDocument } from './document.js';
 
@@ -35,19 +47,24 @@ function run(text: string, font: keyof typeof FONTS, size: number, bold = false)
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-function cell(text: string, options: { header?: boolean; align?: 'left' | 'center'; span?: number; indent?: boolean; width?: number } = {}): TableCell {
+function cell(
+  text: string,
+  options: { header?: boolean; align?: 'left' | 'center'; span?: number; indent?: boolean; width?: number } = {},
+): TableCell {
   return new TableCell({
     borders,
     columnSpan: options.span,
     verticalAlign: VerticalAlign.CENTER,
     width: options.width === undefined ? undefined : { size: options.width, type: WidthType.DXA },
     margins: { left: 80, right: 80, top: 20, bottom: 20 },
-    children: [new Paragraph({
-      alignment: options.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-      spacing: TABLE_LINE,
-      indent: options.indent ? { left: 420 } : undefined,
-      children: [run(text, options.header ? 'heading' : 'body', SIZE.table)],
-    })],
+    children: [
+      new Paragraph({
+        alignment: options.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+        spacing: TABLE_LINE,
+        indent: options.indent ? { left: 420 } : undefined,
+        children: [run(text, options.header ? 'heading' : 'body', SIZE.table)],
+      }),
+    ],
   });
 }
 
@@ -77,15 +94,26 @@ function table(t: TableBlock): (Paragraph | Table)[] {
   const labelColumn = t.header[0] === '序号' || t.header[0] === 'No.' ? 1 : 0;
   const rows = [
     new TableRow({ tableHeader: true, cantSplit: true, children: t.header.map((h, i) => cell(h, { header: true, width: widths[i] })) }),
-    ...t.rows.map((r) => new TableRow({
-      cantSplit: true,
-      children: r.kind === 'group'
-        ? [cell(r.cells[0]!, { header: true, align: 'left', span: t.header.length, width: TEXT_WIDTH })]
-        : r.cells.map((c, i) => cell(c, { align: isTextColumn(t, i) ? 'left' : 'center', indent: i === labelColumn && r.kind === 'subrow', width: widths[i] })),
-    })),
+    ...t.rows.map(
+      (r) =>
+        new TableRow({
+          cantSplit: true,
+          children:
+            r.kind === 'group'
+              ? [cell(r.cells[0]!, { header: true, align: 'left', span: t.header.length, width: TEXT_WIDTH })]
+              : r.cells.map((c, i) =>
+                  cell(c, {
+                    align: isTextColumn(t, i) ? 'left' : 'center',
+                    indent: i === labelColumn && r.kind === 'subrow',
+                    width: widths[i],
+                  }),
+                ),
+        }),
+    ),
   ];
   const out: (Paragraph | Table)[] = [];
-  if (t.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(t.caption, 'heading', SIZE.body)] }));
+  if (t.caption)
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(t.caption, 'heading', SIZE.body)] }));
   out.push(new Table({ rows, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths }));
   out.push(new Paragraph({ spacing: LINE, children: [] }));
   return out;
@@ -94,15 +122,36 @@ function table(t: TableBlock): (Paragraph | Table)[] {
 function block(b: Block): (Paragraph | Table)[] {
   switch (b.type) {
     case 'title':
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 300 }, children: [run(b.text, 'title', SIZE.title)] })];
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 300 },
+          children: [run(b.text, 'title', SIZE.title)],
+        }),
+      ];
     case 'subtitle':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(b.text, 'subheading', SIZE.body)] })];
     case 'heading':
-      return [new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, keepNext: true, pageBreakBefore: b.pageBreak, children: [run(b.text, b.level === 1 ? 'heading' : b.level === 2 ? 'subheading' : 'body', SIZE.body, b.level === 3)] })];
+      return [
+        new Paragraph({
+          spacing: LINE,
+          indent: { firstLine: 640 },
+          keepNext: true,
+          pageBreakBefore: b.pageBreak,
+          children: [run(b.text, b.level === 1 ? 'heading' : b.level === 2 ? 'subheading' : 'body', SIZE.body, b.level === 3)],
+        }),
+      ];
     case 'label':
       return [new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, keepNext: true, children: [run(b.text, 'heading', SIZE.body)] })];
     case 'paragraph':
-      return [new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, children: [run(b.text, 'body', SIZE.body)] })];
+      return [
+        new Paragraph({
+          spacing: LINE,
+          indent: { firstLine: 640 },
+          alignment: AlignmentType.JUSTIFIED,
+          children: [run(b.text, 'body', SIZE.body)],
+        }),
+      ];
     case 'table':
       return table(b);
   }
@@ -111,26 +160,36 @@ function block(b: Block): (Paragraph | Table)[] {
 /** The document as the bytes of a .docx file. */
 export async function renderDocx(doc: WriteDocument): Promise<Uint8Array> {
   const footer = new Footer({
-    children: [new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONTS.page, size: SIZE.page })],
-    })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONTS.page, size: SIZE.page })],
+      }),
+    ],
   });
   const document = new Document({
     title: clean(doc.title),
     creator: 'cesuan',
     description: `cesuan write ${doc.model}${doc.scenario ? ` (${clean(doc.scenario)})` : ''}`,
     styles: { default: { document: { run: { font: FONTS.body, size: SIZE.body }, paragraph: { spacing: LINE } } } },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-          margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(20 * MM) },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+              footer: Math.round(20 * MM),
+            },
+          },
         },
+        footers: { default: footer },
+        children: doc.blocks.flatMap(block),
       },
-      footers: { default: footer },
-      children: doc.blocks.flatMap(block),
-    }],
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -135,7 +135,9 @@ export function methodSentence(input: SentenceInput): string | undefined {
       const falling = (num(rate.value) ?? 0) < 0;
       const magnitude = falling ? `-(${rate.expr})` : rate.expr;
       if (found.name === 'compound') {
-        const step = zh ? `按年均${falling ? '下降' : '增长'}{${magnitude}:%}测算` : `${falling ? 'falling' : 'growing'} {${magnitude}:%} a year`;
+        const step = zh
+          ? `按年均${falling ? '下降' : '增长'}{${magnitude}:%}测算`
+          : `${falling ? 'falling' : 'growing'} {${magnitude}:%} a year`;
         return zh
           ? `以${base}年{${a[0]!.expr}}${u}为基数，${step}，到${year}年达到${d}${u}。`
           : `Taking {${a[0]!.expr}}${u} in ${base} as the base and ${step}, it reaches ${d}${u} by ${year}.`;
@@ -143,7 +145,9 @@ export function methodSentence(input: SentenceInput): string | undefined {
       // a step of a rate is in percentage points; a step per year drops its “/年”
       const points = spec.unit === '%' || rate.unit === '百分点' || rate.unit === '%';
       const stepUnit = points ? (zh ? '个百分点' : ' percentage points') : unitOfArg(rate).replace(/\/年$/, '');
-      const stepWords = zh ? `每年${falling ? '减少' : '增加'}{${magnitude}}${stepUnit}` : `${falling ? 'subtracting' : 'adding'} {${magnitude}}${stepUnit} a year`;
+      const stepWords = zh
+        ? `每年${falling ? '减少' : '增加'}{${magnitude}}${stepUnit}`
+        : `${falling ? 'subtracting' : 'adding'} {${magnitude}}${stepUnit} a year`;
       if (spec.kind === 'cumulative' && num(a[0]!.value) === 0) {
         return zh
           ? `按每年新增{${magnitude}}${stepUnit}测算，${base + 1}—${year}年累计${d}${u}。`
@@ -228,8 +232,8 @@ export function defaultSentence(input: SentenceInput): string {
     return zh ? `${label}。文件所述：“${quote}”` : `${label}. The document: “${quote}”`;
   }
   const lead = /^(按|以|根据|依据|保持|与)/.test(d.label) ? `${label}，测算` : `按${label}测算，`;
-  let sentence = methodSentence(input)
-    ?? (zh ? `${lead}为{${indicator}.${derivation}}${u}。` : `By ${label}: {${indicator}.${derivation}}${u}.`);
+  let sentence =
+    methodSentence(input) ?? (zh ? `${lead}为{${indicator}.${derivation}}${u}。` : `By ${label}: {${indicator}.${derivation}}${u}.`);
   const solved = backSolved(input).map(escapeTemplate);
   if (solved.length && d.status !== 'not_reproducible') {
     const named = solved.filter((l) => !l.includes('反推'));
@@ -238,7 +242,9 @@ export function defaultSentence(input: SentenceInput): string {
       : ` (${solved.join(', ')}: back-solved from the target or a stated result, not a basis the document gives.)`;
   }
   if (d.status === 'not_reproducible') {
-    sentence += zh ? '（文件未给出测算模型，此值由文件所述结论反推，不可复现。）' : ' (The document gives no model; this value is back-solved from its stated result and cannot be reproduced.)';
+    sentence += zh
+      ? '（文件未给出测算模型，此值由文件所述结论反推，不可复现。）'
+      : ' (The document gives no model; this value is back-solved from its stated result and cannot be reproduced.)';
   }
   return sentence;
 }

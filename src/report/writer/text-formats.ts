@@ -14,7 +14,13 @@ function mdTable(t: Table): string {
   if (t.caption) lines.push(`**${t.caption}**`, '');
   lines.push(`| ${t.header.map(mdCell).join(' | ')} |`, `|${t.header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const r of t.rows) {
-    if (r.kind === 'group') lines.push(`| **${mdCell(r.cells[0]!)}** |${r.cells.slice(1).map(() => ' ').join('|')}|`);
+    if (r.kind === 'group')
+      lines.push(
+        `| **${mdCell(r.cells[0]!)}** |${r.cells
+          .slice(1)
+          .map(() => ' ')
+          .join('|')}|`,
+      );
     else lines.push(`| ${r.cells.map((c, i) => (i === 1 && r.kind === 'subrow' ? `　　${mdCell(c)}` : mdCell(c))).join(' | ')} |`);
   }
   return lines.join('\n');
@@ -22,12 +28,18 @@ function mdTable(t: Table): string {
 
 function mdBlock(b: Block): string {
   switch (b.type) {
-    case 'title': return `# ${b.text}`;
-    case 'subtitle': return `*${b.text}*`;
-    case 'heading': return `${'#'.repeat(b.level + 1)} ${b.text}`;
-    case 'label': return `**${b.text}**`;
-    case 'paragraph': return b.text;
-    case 'table': return mdTable(b);
+    case 'title':
+      return `# ${b.text}`;
+    case 'subtitle':
+      return `*${b.text}*`;
+    case 'heading':
+      return `${'#'.repeat(b.level + 1)} ${b.text}`;
+    case 'label':
+      return `**${b.text}**`;
+    case 'paragraph':
+      return b.text;
+    case 'table':
+      return mdTable(b);
   }
 }
 
@@ -60,21 +72,29 @@ tr.subrow td.label { padding-left: 2em; }
 function htmlTable(t: Table): string {
   const labelColumn = t.header[0] === '序号' || t.header[0] === 'No.' ? 1 : 0;
   const head = `<thead><tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>`;
-  const body = t.rows.map((r) => {
-    if (r.kind === 'group') return `<tr class="group"><td colspan="${t.header.length}">${esc(r.cells[0]!)}</td></tr>`;
-    return `<tr class="${r.kind}">${r.cells.map((c, i) => `<td${i === labelColumn ? ' class="label"' : ''}>${esc(c)}</td>`).join('')}</tr>`;
-  }).join('\n');
+  const body = t.rows
+    .map((r) => {
+      if (r.kind === 'group') return `<tr class="group"><td colspan="${t.header.length}">${esc(r.cells[0]!)}</td></tr>`;
+      return `<tr class="${r.kind}">${r.cells.map((c, i) => `<td${i === labelColumn ? ' class="label"' : ''}>${esc(c)}</td>`).join('')}</tr>`;
+    })
+    .join('\n');
   return `<table>${t.caption ? `<caption>${esc(t.caption)}</caption>` : ''}${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
 function htmlBlock(b: Block): string {
   switch (b.type) {
-    case 'title': return `<h1>${esc(b.text)}</h1>`;
-    case 'subtitle': return `<p class="subtitle">${esc(b.text)}</p>`;
-    case 'heading': return `<h${b.level + 1}>${esc(b.text)}</h${b.level + 1}>`;
-    case 'label': return `<p class="label">${esc(b.text)}</p>`;
-    case 'paragraph': return `<p class="${b.role}">${esc(b.text)}</p>`;
-    case 'table': return htmlTable(b);
+    case 'title':
+      return `<h1>${esc(b.text)}</h1>`;
+    case 'subtitle':
+      return `<p class="subtitle">${esc(b.text)}</p>`;
+    case 'heading':
+      return `<h${b.level + 1}>${esc(b.text)}</h${b.level + 1}>`;
+    case 'label':
+      return `<p class="label">${esc(b.text)}</p>`;
+    case 'paragraph':
+      return `<p class="${b.role}">${esc(b.text)}</p>`;
+    case 'table':
+      return htmlTable(b);
   }
 }
 

@@ -42,7 +42,11 @@ export function assumptionCells(a: AssumptionState, isSel: boolean, s: Strings, 
 
 /** About the selected assumption: its id (for `--set`), step and range; how it was obtained; its source. */
 function aboutRows(a: AssumptionState, s: Strings, width: number, affects: string[], fixed: boolean): Row[] {
-  const facts = [a.id, fixed ? s.detail.fixed : `${s.columns.range} ${rangeText(a) || '—'}`, `${s.detail.step} ${formatAssumption(stepOf(a), a.unit)}`];
+  const facts = [
+    a.id,
+    fixed ? s.detail.fixed : `${s.columns.range} ${rangeText(a) || '—'}`,
+    `${s.detail.step} ${formatAssumption(stepOf(a), a.unit)}`,
+  ];
   const rows: Row[] = [[{ text: facts.join(' · '), color: 'cyan' }]];
   rows.push([{ text: `${s.detail.affects}`, dim: true }, { text: affects.length ? affects.join('、') : s.none }]);
   const note = a.backSolved ? `${s.detail.backSolved}: ${a.backSolved}` : a.source?.quote ? `「${a.source.quote}」` : '';
@@ -64,8 +68,13 @@ export function Assumptions({ assumptions, selected, width, height, strings: s, 
   // the id is also under the list: it gives way before a label is cut
   const layout = tableLayout(columns, cells, width, ['id', 'range', 'unit', 'published'], ['id']);
   const labelWidth = layout.find((c) => c.key === 'label')?.width ?? 0;
-  const labels = distinctFit(cells.map((c) => c.label!.text), labelWidth);
-  cells.forEach((c, i) => { c.label = { ...c.label!, text: labels[i]! }; });
+  const labels = distinctFit(
+    cells.map((c) => c.label!.text),
+    labelWidth,
+  );
+  cells.forEach((c, i) => {
+    c.label = { ...c.label!, text: labels[i]! };
+  });
   const current = assumptions[selected];
   const info = current ? aboutRows(current, s, width, affects?.get(current.id) ?? [], fixed?.has(current.id) ?? false) : [];
   const listHeight = Math.max(1, height - 1 - info.length);

@@ -77,7 +77,8 @@ export function chartRows({ indicator: ind, published: pub, band, width, height,
     }
     if (points.length === 1) put(rowOf(points[0]!.value), colOf(points[0]!.year), ch, style);
   };
-  const moved = before.length && before.some((p, i) => Math.abs(p.value - (current[i]?.value ?? p.value)) > 1e-12 * Math.max(1, Math.abs(p.value)));
+  const moved =
+    before.length && before.some((p, i) => Math.abs(p.value - (current[i]?.value ?? p.value)) > 1e-12 * Math.max(1, Math.abs(p.value)));
   if (moved) line(before, '○', { dim: true });
   line(current, '●', { color: 'cyan', bold: true });
   if (band) {
@@ -87,7 +88,11 @@ export function chartRows({ indicator: ind, published: pub, band, width, height,
 
   const rows: Row[] = grid.map((cells, r) => {
     const onTarget = target !== undefined && r === rowOf(target);
-    const label = onTarget ? formatIndicator(target, ind.unit) : r === 0 || r === plotRows - 1 || r === Math.floor((plotRows - 1) / 2) ? labels[r]! : '';
+    const label = onTarget
+      ? formatIndicator(target, ind.unit)
+      : r === 0 || r === plotRows - 1 || r === Math.floor((plotRows - 1) / 2)
+        ? labels[r]!
+        : '';
     const row: Row = [{ text: `${pad(label, axisWidth - 1, 'right')} ┤`, dim: true }];
     for (const cell of cells) row.push({ text: cell.ch, ...cell.style });
     return row;

@@ -34,7 +34,15 @@ export function Header({ title, years, view, scenarioName, changedCount, errorCo
   if (errorCount) status.push({ text: ` · ${s.errors(errorCount)}`, color: 'red', bold: true });
   return (
     <Box flexDirection="column">
-      <Line segs={clipRow([{ text: title, bold: true }, { text: `  ${years.base}→${years.target}`, dim: true }], width)} />
+      <Line
+        segs={clipRow(
+          [
+            { text: title, bold: true },
+            { text: `  ${years.base}→${years.target}`, dim: true },
+          ],
+          width,
+        )}
+      />
       <Line segs={clipRow([...tabs, ...status], width)} />
     </Box>
   );

@@ -12,7 +12,23 @@ import { verdictStyle } from './styles.js';
 import type { Cells, TableColumn } from './table.js';
 import { uncertaintyCells, uncertaintyStatusRow } from './uncertainty.js';
 
-type Col = 'sel' | 'number' | 'label' | 'unit' | 'target' | 'published' | 'publishedVerdict' | 'current' | 'currentVerdict' | 'currentGap' | 'band' | 'pMet' | 'delta' | `o${number}` | `o${number}v` | `o${number}g`;
+type Col =
+  | 'sel'
+  | 'number'
+  | 'label'
+  | 'unit'
+  | 'target'
+  | 'published'
+  | 'publishedVerdict'
+  | 'current'
+  | 'currentVerdict'
+  | 'currentGap'
+  | 'band'
+  | 'pMet'
+  | 'delta'
+  | `o${number}`
+  | `o${number}v`
+  | `o${number}g`;
 
 export interface CompareProps {
   rows: OverviewRow[];
@@ -29,7 +45,17 @@ export interface CompareProps {
   others?: CompareColumn[];
 }
 
-export function Compare({ rows, published, selected, currentName, width, height, strings: s, uncertainty = { status: 'off' }, others = [] }: CompareProps) {
+export function Compare({
+  rows,
+  published,
+  selected,
+  currentName,
+  width,
+  height,
+  strings: s,
+  uncertainty = { status: 'off' },
+  others = [],
+}: CompareProps) {
   const many = others.length > 0;
   const otherById = others.map((o) => new Map(o.result.indicators.map((i) => [i.id, i])));
   const bands = uncertainty.status === 'on' ? uncertainty.bands : undefined;
@@ -44,13 +70,18 @@ export function Compare({ rows, published, selected, currentName, width, height,
     { key: 'publishedVerdict', header: s.columns.verdict, could: verdictLabels(s) },
     { key: 'current', header: truncate(currentName, many ? 16 : 12), align: 'right' },
     { key: 'currentVerdict', header: s.columns.verdict, could: verdictLabels(s) },
-    ...(many ? [{ key: 'currentGap', header: s.columns.gap, align: 'right' }] satisfies TableColumn<Col>[] : []),
+    ...(many ? ([{ key: 'currentGap', header: s.columns.gap, align: 'right' }] satisfies TableColumn<Col>[]) : []),
     ...others.flatMap((o, k): TableColumn<Col>[] => [
       { key: `o${k}`, header: truncate(o.name, 16), align: 'right' },
       { key: `o${k}v`, header: s.columns.verdict, could: verdictLabels(s) },
       { key: `o${k}g`, header: s.columns.gap, align: 'right' },
     ]),
-    ...(bands ? [{ key: 'band', header: s.columns.band, align: 'right' }, { key: 'pMet', header: s.columns.pMet, align: 'right' }] satisfies TableColumn<Col>[] : []),
+    ...(bands
+      ? ([
+          { key: 'band', header: s.columns.band, align: 'right' },
+          { key: 'pMet', header: s.columns.pMet, align: 'right' },
+        ] satisfies TableColumn<Col>[])
+      : []),
     { key: 'delta', header: s.columns.delta, align: 'right' },
   ];
   const cells = rows.map((r): Cells<Col> | null => {
@@ -69,20 +100,32 @@ export function Compare({ rows, published, selected, currentName, width, height,
       target: { text: targetText(ind) },
       published: { text: formatIndicator(pub?.projection ?? null, ind.unit) },
       publishedVerdict: pub ? { text: verdictLabel(s, pub.verdict, binding), ...verdictStyle(pub.verdict, binding) } : { text: '' },
-      current: differs ? { text: formatIndicator(ind.projection, ind.unit), color: 'yellow', bold: true } : { text: formatIndicator(ind.projection, ind.unit) },
+      current: differs
+        ? { text: formatIndicator(ind.projection, ind.unit), color: 'yellow', bold: true }
+        : { text: formatIndicator(ind.projection, ind.unit) },
       currentVerdict: { text: verdictLabel(s, ind.verdict, binding), ...verdictStyle(ind.verdict, binding) },
       delta: delta === null ? { text: '' } : { text: formatGap(delta, ind.unit), color: 'yellow' },
-      currentGap: { text: formatGap(ind.gap, ind.unit, ind.target?.value), ...(ind.verdict === 'missed' ? { color: verdictStyle(ind.verdict, binding).color } : {}) },
-      ...Object.fromEntries(others.flatMap((_, k) => {
-        const o = otherById[k]!.get(ind.id);
-        if (!o) return [];
-        const moved = isChanged(o.projection, pub?.projection ?? null);
-        return [
-          [`o${k}`, moved ? { text: formatIndicator(o.projection, ind.unit), color: 'yellow', bold: true } : { text: formatIndicator(o.projection, ind.unit) }],
-          [`o${k}v`, { text: verdictLabel(s, o.verdict, binding), ...verdictStyle(o.verdict, binding) }],
-          [`o${k}g`, { text: formatGap(o.gap, ind.unit, ind.target?.value), dim: o.verdict !== 'missed' }],
-        ];
-      })),
+      currentGap: {
+        text: formatGap(ind.gap, ind.unit, ind.target?.value),
+        ...(ind.verdict === 'missed' ? { color: verdictStyle(ind.verdict, binding).color } : {}),
+      },
+      ...Object.fromEntries(
+        others.flatMap((_, k) => {
+          const o = otherById[k]!.get(ind.id);
+          if (!o) return [];
+          const moved = isChanged(o.projection, pub?.projection ?? null);
+          return [
+            [
+              `o${k}`,
+              moved
+                ? { text: formatIndicator(o.projection, ind.unit), color: 'yellow', bold: true }
+                : { text: formatIndicator(o.projection, ind.unit) },
+            ],
+            [`o${k}v`, { text: verdictLabel(s, o.verdict, binding), ...verdictStyle(o.verdict, binding) }],
+            [`o${k}g`, { text: formatGap(o.gap, ind.unit, ind.target?.value), dim: o.verdict !== 'missed' }],
+          ];
+        }),
+      ),
       ...(bands ? uncertaintyCells(bands.byId.get(ind.id), bands.run.threshold, s) : {}),
     };
   });
@@ -93,8 +136,21 @@ export function Compare({ rows, published, selected, currentName, width, height,
   const otherColumns = others.map((_, k) => `o${k}` as Col).reverse();
   const dropOrder: Col[] = many
     ? ['delta', 'number', 'unit', ...gaps, 'currentGap', 'publishedVerdict', 'target', 'band', ...otherVerdicts, ...otherColumns]
-    : bands ? ['number', 'unit', 'target', 'publishedVerdict', 'delta', 'band'] : ['number', 'unit', 'target', 'publishedVerdict'];
+    : bands
+      ? ['number', 'unit', 'target', 'publishedVerdict', 'delta', 'band']
+      : ['number', 'unit', 'target', 'publishedVerdict'];
   const status = uncertaintyStatusRow(uncertainty, s);
   const footer = [...legendRows(s, width, height), ...(status ? [status] : [])];
-  return <GroupedTable rows={rows} cells={cells} columns={columns} dropOrder={dropOrder} selected={selected} width={width} height={height} footer={footer} />;
+  return (
+    <GroupedTable
+      rows={rows}
+      cells={cells}
+      columns={columns}
+      dropOrder={dropOrder}
+      selected={selected}
+      width={width}
+      height={height}
+      footer={footer}
+    />
+  );
 }

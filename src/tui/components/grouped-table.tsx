@@ -21,8 +21,22 @@ export interface GroupedTableProps<Col extends string> {
   footer: Row[];
 }
 
-export function GroupedTable<Col extends string>({ rows, cells, columns, dropOrder, selected, width, height, footer }: GroupedTableProps<Col>) {
-  const layout = tableLayout(columns, cells.filter((c): c is Cells<Col> => c !== null), width, dropOrder);
+export function GroupedTable<Col extends string>({
+  rows,
+  cells,
+  columns,
+  dropOrder,
+  selected,
+  width,
+  height,
+  footer,
+}: GroupedTableProps<Col>) {
+  const layout = tableLayout(
+    columns,
+    cells.filter((c): c is Cells<Col> => c !== null),
+    width,
+    dropOrder,
+  );
   const listHeight = Math.max(1, height - 1 - footer.length);
   const selectedRow = rows.findIndex((r) => r.type === 'indicator' && r.index === selected);
   const first = selectedRow > 0 && rows[selectedRow - 1]!.type === 'group' ? selectedRow - 1 : selectedRow;

@@ -8,7 +8,9 @@ import { Line, clipRow, wrapRow, type Row } from './line.js';
 export function helpRows(s: Strings, width: number): Row[] {
   const keyWidth = Math.min(18, widest(s.fullHelp.map(([k]) => k)));
   return s.fullHelp.flatMap(([k, text]) =>
-    k ? wrapRow([{ text: `${fit(k, keyWidth)}  `, bold: true, color: 'cyan' }, { text }], width, ' '.repeat(keyWidth + 2)) : wrapRow([{ text, dim: !text.startsWith('cesuan') }], width),
+    k
+      ? wrapRow([{ text: `${fit(k, keyWidth)}  `, bold: true, color: 'cyan' }, { text }], width, ' '.repeat(keyWidth + 2))
+      : wrapRow([{ text, dim: !text.startsWith('cesuan') }], width),
   );
 }
 
@@ -26,7 +28,19 @@ export function HelpScreen({ rows, scroll, width, height }: { rows: Row[]; scrol
       {rows.slice(top, top + shown).map((r, i) => (
         <Line key={top + i} segs={clipRow(r, width)} />
       ))}
-      {long ? <Line segs={clipRow([{ text: `${top > 0 ? '↑' : ' '}${top + shown < rows.length ? '↓' : ' '} ${top + 1}–${top + shown}/${rows.length}`, dim: true }], width)} /> : null}
+      {long ? (
+        <Line
+          segs={clipRow(
+            [
+              {
+                text: `${top > 0 ? '↑' : ' '}${top + shown < rows.length ? '↓' : ' '} ${top + 1}–${top + shown}/${rows.length}`,
+                dim: true,
+              },
+            ],
+            width,
+          )}
+        />
+      ) : null}
     </Box>
   );
 }

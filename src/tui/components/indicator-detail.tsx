@@ -11,7 +11,17 @@ import type { IndicatorSpec } from '../../model/schema.js';
 import { formatIn, formatStated } from '../../report/numbers.js';
 import { targetText } from '../../report/results.js';
 import { safeText } from '../../report/safe-text.js';
-import { distinctFit, formatAssumption, formatGap, textWidth, formatIndicator, isChanged, rangeText, sparkline, trajectoryValues } from '../format.js';
+import {
+  distinctFit,
+  formatAssumption,
+  formatGap,
+  textWidth,
+  formatIndicator,
+  isChanged,
+  rangeText,
+  sparkline,
+  trajectoryValues,
+} from '../format.js';
 import { useScrollWindow } from '../hooks/use-scroll-window.js';
 import { derivationsUsing } from '../order.js';
 import { STRINGS, verdictLabel, type Strings } from '../strings.js';
@@ -48,14 +58,27 @@ function statedRows(c: StatedFigureCheck, s: Strings, width: number, pub: Stated
   return rows;
 }
 
-const ANTONYMS: [string, string][] = [['高于', '低于'], ['多于', '少于'], ['超过', '不足'], ['增加', '减少'], ['above', 'below'], ['higher', 'lower'], ['more', 'less']];
+const ANTONYMS: [string, string][] = [
+  ['高于', '低于'],
+  ['多于', '少于'],
+  ['超过', '不足'],
+  ['增加', '减少'],
+  ['above', 'below'],
+  ['higher', 'lower'],
+  ['more', 'less'],
+];
 
 /**
  * A label that states a direction ("自定任务高于省下达目标") with a value whose sign the user's change flipped:
  * the direction word turns round and the value is shown without its sign ("低于 … 7.8").
  */
-export function directedLabel(label: string, value: number | null, published: number | null): { label: string; value: number | null; flipped: boolean } {
-  if (value === null || published === null || value === 0 || published === 0 || Math.sign(value) === Math.sign(published)) return { label, value, flipped: false };
+export function directedLabel(
+  label: string,
+  value: number | null,
+  published: number | null,
+): { label: string; value: number | null; flipped: boolean } {
+  if (value === null || published === null || value === 0 || published === 0 || Math.sign(value) === Math.sign(published))
+    return { label, value, flipped: false };
   for (const [a, b] of ANTONYMS) {
     if (label.includes(a)) return { label: label.replace(a, b), value: Math.abs(value), flipped: true };
     if (label.includes(b)) return { label: label.replace(b, a), value: Math.abs(value), flipped: true };
@@ -136,16 +159,36 @@ export function detailBody(ind: IndicatorResult, s: Strings, width: number, cont
     if (d.status === 'no_numbers') title.push({ text: ` — ${s.detail.noNumbers}`, dim: true });
     rows.push(...wrapRow(title, width, '  '));
     if (d.formula !== null) {
-      rows.push(...wrapRow([{ text: `  ${s.detail.formula} ` , dim: true }, { text: d.formula }], width, '      '));
-      if (d.substituted !== null && d.substituted !== d.formula) rows.push(...wrapRow([{ text: `     = ${d.substituted}` }], width, '       '));
+      rows.push(...wrapRow([{ text: `  ${s.detail.formula} `, dim: true }, { text: d.formula }], width, '      '));
+      if (d.substituted !== null && d.substituted !== d.formula)
+        rows.push(...wrapRow([{ text: `     = ${d.substituted}` }], width, '       '));
       rows.push([{ text: '     = ' }, { text: `${formatIn(d.value, ind.unit, 4)} ${ind.unit}`, bold: primary }]);
     }
-    for (const c of d.stated) rows.push(...statedRows({ ...c, label: safeText(liveLabel(c.label, used)), note: statedNote(c) }, s, width, pubChecks.get(c.key), changedInputs));
+    for (const c of d.stated)
+      rows.push(
+        ...statedRows(
+          { ...c, label: safeText(liveLabel(c.label, used)), note: statedNote(c) },
+          s,
+          width,
+          pubChecks.get(c.key),
+          changedInputs,
+        ),
+      );
     d.computed.forEach((c, i) => {
       const shown = directedLabel(liveLabel(c.label, used), c.value, pubD?.computed[i]?.value ?? null);
-      rows.push(...wrapRow([{ text: `  ${s.detail.computed} ${safeText(shown.label)}: ` }, { text: `${formatIn(shown.value, c.unit, 4)}${shown.flipped ? '*' : ''}`, bold: true }, { text: `  (${c.substituted})`, dim: true }], width, '      '));
+      rows.push(
+        ...wrapRow(
+          [
+            { text: `  ${s.detail.computed} ${safeText(shown.label)}: ` },
+            { text: `${formatIn(shown.value, c.unit, 4)}${shown.flipped ? '*' : ''}`, bold: true },
+            { text: `  (${c.substituted})`, dim: true },
+          ],
+          width,
+          '      ',
+        ),
+      );
     });
-    const dSpec = spec?.derivations[d.id] as ({ note?: string; note_zh?: string } | undefined);
+    const dSpec = spec?.derivations[d.id] as { note?: string; note_zh?: string } | undefined;
     const note = noteIn(s, d.note, dSpec?.note_zh);
     if (note) rows.push(...wrapRow([{ text: `  ${s.detail.note}: ${safeText(note)}`, dim: true }], width, '    '));
     if (d.quote) rows.push(...wrapRow([{ text: `  「${safeText(d.quote)}」`, color: 'gray' }], width, '   '));
@@ -185,7 +228,10 @@ export function pathText(ind: IndicatorResult, width: number): string {
   if (textWidth(full) <= width || points.length < 3) return full;
   const first = points[0]!;
   const last = points[points.length - 1]!;
-  const values = `${first.year} ${points.slice(0, -1).map((p) => p.text).join(' · ')} · ${last.year} ${last.text}`;
+  const values = `${first.year} ${points
+    .slice(0, -1)
+    .map((p) => p.text)
+    .join(' · ')} · ${last.year} ${last.text}`;
   if (textWidth(values) <= width) return values;
   return `${first.year} ${first.text} … ${last.year} ${last.text}`;
 }
@@ -211,11 +257,16 @@ export function detailHeader({ indicator: ind, published: pub, years, width, str
       { text: `${ind.number ? `${ind.number}. ` : ''}${ind.label}`, bold: true },
       { text: `  ${ind.id} · ${ind.unit} · ${s.kind[ind.kind]} · `, dim: true },
       { text: s.attribute[ind.attribute], ...(binding ? { color: 'magenta' } : { dim: true }) },
-      ...(primary ? [
-        { text: ` · ${s.columns.basis} `, dim: true },
-        { text: `${basisName(primary.label, primary.id)}${switched ? '*' : ''}`, ...(switched ? { color: 'yellow', bold: true } : { color: 'cyan' }) },
-        ...(computable > 1 ? [{ text: ' (b)', dim: true }] : []),
-      ] : []),
+      ...(primary
+        ? [
+            { text: ` · ${s.columns.basis} `, dim: true },
+            {
+              text: `${basisName(primary.label, primary.id)}${switched ? '*' : ''}`,
+              ...(switched ? { color: 'yellow', bold: true } : { color: 'cyan' }),
+            },
+            ...(computable > 1 ? [{ text: ' (b)', dim: true }] : []),
+          ]
+        : []),
     ],
     [
       { text: `${s.detail.baseline(years.base)} `, dim: true },
@@ -231,8 +282,19 @@ export function detailHeader({ indicator: ind, published: pub, years, width, str
       { text: ' ' },
       { text: verdictLabel(s, ind.verdict, binding), ...verdictStyle(ind.verdict, binding) },
       { text: `   ${s.detail.gap} `, dim: true },
-      { text: formatGap(ind.gap, ind.unit, ind.target?.value), ...(ind.verdict === 'missed' ? { color: verdictStyle(ind.verdict, binding).color } : {}) },
-      ...(projChanged ? [{ text: `   ${s.columns.published} `, dim: true }, { text: `${formatIndicator(pub?.projection ?? null, ind.unit)} ${pub ? verdictLabel(s, pub.verdict, binding) : ''}`, dim: true }] : []),
+      {
+        text: formatGap(ind.gap, ind.unit, ind.target?.value),
+        ...(ind.verdict === 'missed' ? { color: verdictStyle(ind.verdict, binding).color } : {}),
+      },
+      ...(projChanged
+        ? [
+            { text: `   ${s.columns.published} `, dim: true },
+            {
+              text: `${formatIndicator(pub?.projection ?? null, ind.unit)} ${pub ? verdictLabel(s, pub.verdict, binding) : ''}`,
+              dim: true,
+            },
+          ]
+        : []),
     ],
     ...bandRows,
   ];
@@ -245,8 +307,30 @@ export function detailHeader({ indicator: ind, published: pub, years, width, str
   ]);
   // the path starts from another figure than the baseline (工伤: the 2020 provincial target 186.5, not 195.97): say so
   const start = ind.trajectory[0];
-  if (ind.kind !== 'cumulative' && start && ind.baseline !== null && primary && isChanged(start.value, ind.baseline) && start.year === years.base) {
-    rows.push(...wrapRow([{ text: s.detail.startsFrom(formatIndicator(start.value, ind.unit), formatIndicator(ind.baseline, ind.unit), basisName(primary.label, primary.id)), color: 'yellow' }], width, '  ').slice(0, 2));
+  if (
+    ind.kind !== 'cumulative' &&
+    start &&
+    ind.baseline !== null &&
+    primary &&
+    isChanged(start.value, ind.baseline) &&
+    start.year === years.base
+  ) {
+    rows.push(
+      ...wrapRow(
+        [
+          {
+            text: s.detail.startsFrom(
+              formatIndicator(start.value, ind.unit),
+              formatIndicator(ind.baseline, ind.unit),
+              basisName(primary.label, primary.id),
+            ),
+            color: 'yellow',
+          },
+        ],
+        width,
+        '  ',
+      ).slice(0, 2),
+    );
   }
   return rows;
 }
@@ -268,7 +352,20 @@ export interface DetailProps {
   chart?: boolean;
 }
 
-export function IndicatorDetail({ indicator: ind, assumptions, selected, header, body, scroll, width, height, strings: s, distributions, fixed, chart = false }: DetailProps) {
+export function IndicatorDetail({
+  indicator: ind,
+  assumptions,
+  selected,
+  header,
+  body,
+  scroll,
+  width,
+  height,
+  strings: s,
+  distributions,
+  fixed,
+  chart = false,
+}: DetailProps) {
   const headerRows = header.length;
   const panel = panelRows(height, assumptions.length, headerRows);
   const columns: TableColumn<Col>[] = [
@@ -292,8 +389,13 @@ export function IndicatorDetail({ indicator: ind, assumptions, selected, header,
   const layout = tableLayout(columns, cells, width, ['used', 'range', 'published', 'dist']);
   // two assumptions cut to the same text ("工伤保险参保人…") are cut in the middle instead
   const labelWidth = layout.find((c) => c.key === 'label')?.width ?? 0;
-  const labels = distinctFit(cells.map((c) => c.label!.text), labelWidth);
-  cells.forEach((c, i) => { c.label = { ...c.label!, text: labels[i]! }; });
+  const labels = distinctFit(
+    cells.map((c) => c.label!.text),
+    labelWidth,
+  );
+  cells.forEach((c, i) => {
+    c.label = { ...c.label!, text: labels[i]! };
+  });
   const panelOffset = useScrollWindow(selected, selected, cells.length, panel);
 
   const bodyHeight = detailBodyHeight(height, assumptions.length, headerRows);
@@ -307,9 +409,16 @@ export function IndicatorDetail({ indicator: ind, assumptions, selected, header,
       {header.map((row, i) => (
         <Line key={`h${i}`} segs={clipRow(row, width)} />
       ))}
-      <Line segs={clipRow([{ text: `${s.detail.assumptions}${assumptions.length > panel ? ` (${selected + 1}/${assumptions.length})` : ''}`, bold: true }], width)} />
+      <Line
+        segs={clipRow(
+          [{ text: `${s.detail.assumptions}${assumptions.length > panel ? ` (${selected + 1}/${assumptions.length})` : ''}`, bold: true }],
+          width,
+        )}
+      />
       {assumptions.length ? (
-        cells.slice(panelOffset, panelOffset + panel).map((c, i) => <Line key={`a${panelOffset + i}`} segs={clipRow(tableRow(layout, c), width)} />)
+        cells
+          .slice(panelOffset, panelOffset + panel)
+          .map((c, i) => <Line key={`a${panelOffset + i}`} segs={clipRow(tableRow(layout, c), width)} />)
       ) : (
         <Line segs={[{ text: `  ${s.detail.noAssumptions}`, dim: true }]} />
       )}

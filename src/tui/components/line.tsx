@@ -24,7 +24,8 @@ export function mergeRow(segs: Row): Row {
   for (const s of segs) {
     if (!s.text) continue;
     const last = out[out.length - 1];
-    if (last && (sameStyle(last, s) || (!s.inverse && !last.inverse && /^ +$/.test(s.text)))) out[out.length - 1] = { ...last, text: last.text + s.text };
+    if (last && (sameStyle(last, s) || (!s.inverse && !last.inverse && /^ +$/.test(s.text))))
+      out[out.length - 1] = { ...last, text: last.text + s.text };
     else if (last && !last.inverse && !s.inverse && /^ +$/.test(last.text)) out[out.length - 1] = { ...s, text: last.text + s.text };
     else out.push(s);
   }
@@ -71,7 +72,8 @@ export function wrapRow(segs: Row, width: number, indent = ''): Row[] {
   let w = 0;
   const add = (text: string, style: Seg) => {
     const last = row[row.length - 1];
-    if (last && last.color === style.color && last.bold === style.bold && last.dim === style.dim && last.inverse === style.inverse) last.text += text;
+    if (last && last.color === style.color && last.bold === style.bold && last.dim === style.dim && last.inverse === style.inverse)
+      last.text += text;
     else row.push({ ...style, text });
   };
   const newRow = () => {

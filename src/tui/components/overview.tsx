@@ -11,7 +11,20 @@ import { changed, verdictStyle } from './styles.js';
 import type { Cells, TableColumn } from './table.js';
 import { uncertaintyCells, uncertaintyStatusRow } from './uncertainty.js';
 
-type Col = 'sel' | 'number' | 'label' | 'unit' | 'baseline' | 'projection' | 'basis' | 'band' | 'pMet' | 'target' | 'verdict' | 'gap' | 'path';
+type Col =
+  | 'sel'
+  | 'number'
+  | 'label'
+  | 'unit'
+  | 'baseline'
+  | 'projection'
+  | 'basis'
+  | 'band'
+  | 'pMet'
+  | 'target'
+  | 'verdict'
+  | 'gap'
+  | 'path';
 
 export interface OverviewProps {
   rows: OverviewRow[];
@@ -35,7 +48,12 @@ export function Overview({ rows, published, selected, width, height, strings: s,
     { key: 'baseline', header: s.columns.baseline, align: 'right' },
     { key: 'projection', header: s.columns.projection, align: 'right' },
     { key: 'basis', header: s.columns.basis },
-    ...(bands ? [{ key: 'band', header: s.columns.band, align: 'right' }, { key: 'pMet', header: s.columns.pMet, align: 'right' }] satisfies TableColumn<Col>[] : []),
+    ...(bands
+      ? ([
+          { key: 'band', header: s.columns.band, align: 'right' },
+          { key: 'pMet', header: s.columns.pMet, align: 'right' },
+        ] satisfies TableColumn<Col>[])
+      : []),
     { key: 'target', header: s.columns.target, align: 'right' },
     { key: 'verdict', header: s.columns.verdict, could: verdictLabels(s) },
     { key: 'gap', header: s.columns.gap, align: 'right' },
@@ -51,7 +69,12 @@ export function Overview({ rows, published, selected, width, height, strings: s,
     return {
       sel: { text: isSel ? '>' : ' ', bold: true },
       number: { text: ind.number ?? '' },
-      label: { text: (ind.parent ? '  ' : '') + ind.label, inverse: isSel, bold: isSel, ...(ind.verdict === 'missed' && binding && !isSel ? { color: 'red' } : {}) },
+      label: {
+        text: (ind.parent ? '  ' : '') + ind.label,
+        inverse: isSel,
+        bold: isSel,
+        ...(ind.verdict === 'missed' && binding && !isSel ? { color: 'red' } : {}),
+      },
       unit: { text: ind.unit, dim: true },
       baseline: { text: formatIndicator(ind.baseline, ind.unit) },
       projection: changed(formatIndicator(ind.projection, ind.unit), isChanged(ind.projection, pub?.projection ?? null)),
@@ -64,19 +87,37 @@ export function Overview({ rows, published, selected, width, height, strings: s,
     };
   });
   // with bands: at 80 columns path, #, unit, baseline (and in English the gap) make room; narrower, the band goes next
-  const dropOrder: Col[] = bands ? ['basis', 'path', 'number', 'unit', 'baseline', 'gap', 'band', 'target'] : ['basis', 'path', 'number', 'unit', 'baseline', 'gap', 'target'];
-  const missed = rows.flatMap((r) => (r.type === 'indicator' && r.indicator.verdict === 'missed' && r.indicator.attribute === 'binding' ? [r.indicator.label] : []));
+  const dropOrder: Col[] = bands
+    ? ['basis', 'path', 'number', 'unit', 'baseline', 'gap', 'band', 'target']
+    : ['basis', 'path', 'number', 'unit', 'baseline', 'gap', 'target'];
+  const missed = rows.flatMap((r) =>
+    r.type === 'indicator' && r.indicator.verdict === 'missed' && r.indicator.attribute === 'binding' ? [r.indicator.label] : [],
+  );
   const status = uncertaintyStatusRow(uncertainty, s);
   const footer: Row[] = [
     ...legendRows(s, width, height),
     ...(missed.length ? [[{ text: s.bindingMissed(missed.join('、')), color: 'red', bold: true }] as Row] : []),
     ...(status ? [status] : []),
   ];
-  return <GroupedTable rows={rows} cells={cells} columns={columns} dropOrder={dropOrder} selected={selected} width={width} height={height} footer={footer} />;
+  return (
+    <GroupedTable
+      rows={rows}
+      cells={cells}
+      columns={columns}
+      dropOrder={dropOrder}
+      selected={selected}
+      width={width}
+      height={height}
+      footer={footer}
+    />
+  );
 }
 
 /** Which 测算依据 drives the projection: the head of its label (测算依据2), `*` when the scenario switched it. */
-export function basisCell(ind: IndicatorResult, pub: IndicatorResult | undefined): { text: string; color?: string; bold?: boolean; dim?: boolean } {
+export function basisCell(
+  ind: IndicatorResult,
+  pub: IndicatorResult | undefined,
+): { text: string; color?: string; bold?: boolean; dim?: boolean } {
   const d = ind.derivations.find((x) => x.id === ind.primary);
   if (!d) return { text: '' };
   const short = basisName(d.label, d.id);

@@ -4,19 +4,26 @@ import type { Seg } from './line.js';
 
 export function verdictStyle(verdict: TargetVerdict, binding: boolean): Omit<Seg, 'text'> {
   switch (verdict) {
-    case 'met': return { color: 'green' };
-    case 'missed': return binding ? { color: 'red', bold: true, inverse: true } : { color: 'yellow' };
-    default: return { dim: true };
+    case 'met':
+      return { color: 'green' };
+    case 'missed':
+      return binding ? { color: 'red', bold: true, inverse: true } : { color: 'yellow' };
+    default:
+      return { dim: true };
   }
 }
 
 export function auditStyle(verdict: Verdict): Omit<Seg, 'text'> {
   switch (verdict) {
     case 'match':
-    case 'rounding': return { color: 'green' };
-    case 'approximate': return { color: 'cyan' };
-    case 'mismatch': return { color: 'red', bold: true };
-    case 'not_reproducible': return { color: 'yellow' };
+    case 'rounding':
+      return { color: 'green' };
+    case 'approximate':
+      return { color: 'cyan' };
+    case 'mismatch':
+      return { color: 'red', bold: true };
+    case 'not_reproducible':
+      return { color: 'yellow' };
   }
 }
 

@@ -15,7 +15,13 @@ export interface TableColumn<K extends string> {
 }
 
 /** Column widths from the header and every cell (not only the visible ones, so scrolling never shifts them). */
-export function tableLayout<K extends string>(columns: TableColumn<K>[], rows: Cells<K>[], width: number, dropOrder: K[], yieldTo: K[] = []): ColumnSpec<K>[] {
+export function tableLayout<K extends string>(
+  columns: TableColumn<K>[],
+  rows: Cells<K>[],
+  width: number,
+  dropOrder: K[],
+  yieldTo: K[] = [],
+): ColumnSpec<K>[] {
   const specs: ColumnSpec<K>[] = columns.map((c) => ({
     ...c,
     width: widest([c.header, ...(c.could ?? []), ...rows.map((r) => r[c.key]?.text ?? '')]),

@@ -48,9 +48,21 @@ export function outsideRows(u: IndicatorUncertainty, bands: Bands, s: Strings, w
     const a = bands.byAssumption.get(key);
     if (!a || (a.point >= a.p10 && a.point <= a.p90)) return [];
     const f = (x: number) => formatAssumption(Number(x.toPrecision(4)), a.unit);
-    return [s.uncertainty.outsideCause(a.label, f(a.point), f(a.p10), f(a.p90), a.truncatedTo ? `[${f(a.truncatedTo[0])}, ${f(a.truncatedTo[1])}]` : undefined)];
+    return [
+      s.uncertainty.outsideCause(
+        a.label,
+        f(a.point),
+        f(a.p10),
+        f(a.p90),
+        a.truncatedTo ? `[${f(a.truncatedTo[0])}, ${f(a.truncatedTo[1])}]` : undefined,
+      ),
+    ];
   });
-  return wrapRow([{ text: s.uncertainty.outside(formatIndicator(u.point, u.unit), side === 'below', causes.join('；')), color: 'yellow' }], width, '  ').slice(0, 3);
+  return wrapRow(
+    [{ text: s.uncertainty.outside(formatIndicator(u.point, u.unit), side === 'below', causes.join('；')), color: 'yellow' }],
+    width,
+    '  ',
+  ).slice(0, 3);
 }
 
 export function bandCell(u: IndicatorUncertainty | undefined): Omit<Seg, 'text'> {
@@ -75,15 +87,25 @@ export function pMetStyle(u: IndicatorUncertainty | undefined, threshold: number
 /** `N=2000 · …` under the overview: the flagged binding targets, or how many distributions; problems. */
 export function uncertaintyStatusRow(view: UncertaintyView, s: Strings): Row | null {
   switch (view.status) {
-    case 'off': return null;
-    case 'none': return [{ text: s.uncertainty.noneLoaded, color: 'yellow' }];
-    case 'error': return [{ text: s.uncertainty.failed(view.message), color: 'red', bold: true }];
+    case 'off':
+      return null;
+    case 'none':
+      return [{ text: s.uncertainty.noneLoaded, color: 'yellow' }];
+    case 'error':
+      return [{ text: s.uncertainty.failed(view.message), color: 'red', bold: true }];
     case 'on': {
       const { run, refining } = view.bands;
       const row: Row = [{ text: s.uncertainty.samples(run.samples, refining), color: 'cyan' }, { text: ' · ' }];
       const flagged = run.indicators.filter((i) => i.flagged);
       if (flagged.length) {
-        row.push({ text: s.uncertainty.flagged(formatThreshold(run.threshold), flagged.map((i) => `${i.label} ${formatProbability(i.pMet)}`).join('、')), color: 'red', bold: true });
+        row.push({
+          text: s.uncertainty.flagged(
+            formatThreshold(run.threshold),
+            flagged.map((i) => `${i.label} ${formatProbability(i.pMet)}`).join('、'),
+          ),
+          color: 'red',
+          bold: true,
+        });
       } else row.push({ text: s.uncertainty.distributions(run.assumptions.length), dim: true });
       if (run.indicators.some((i) => outsideSide(i))) row.push({ text: ` · ${s.uncertainty.outsideMark}`, color: 'yellow' });
       const failures = run.problems.reduce((n, p) => n + p.count, 0);

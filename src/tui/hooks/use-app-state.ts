@@ -11,9 +11,32 @@ import { displayPath, loadScenario, type LoadedModel, type LoadedScenario } from
 import { withPrimary } from '../../model/primary.js';
 import { TuiEngine, loadedDoc, workFor } from '../engine.js';
 import { formatAssumption } from '../format.js';
-import { listScenarioDirs, modelRefFor, scenarioPath, scenarioSlug, scenarioYaml, uncertainScenarioFor, writeScenario } from '../scenario-file.js';
+import {
+  listScenarioDirs,
+  modelRefFor,
+  scenarioPath,
+  scenarioSlug,
+  scenarioYaml,
+  uncertainScenarioFor,
+  writeScenario,
+} from '../scenario-file.js';
 import type { Strings } from '../strings.js';
-import { initialState, messageOf, update, type Action, type Ctx, type Effect, type KeyFlags, type Layout, type ListView, type LoadedDoc, type SaveResult, type State, type ToggleOutcome, type Work } from '../update.js';
+import {
+  initialState,
+  messageOf,
+  update,
+  type Action,
+  type Ctx,
+  type Effect,
+  type KeyFlags,
+  type Layout,
+  type ListView,
+  type LoadedDoc,
+  type SaveResult,
+  type State,
+  type ToggleOutcome,
+  type Work,
+} from '../update.js';
 import { FULL_SAMPLES, UNCERTAINTY_SEED } from './use-uncertainty.js';
 
 export interface AppStateInput {
@@ -39,7 +62,9 @@ export interface AppState {
 export function useAppState(input: AppStateInput): AppState {
   const engine = useMemo(() => new TuiEngine(input.model), [input.model]);
   const published = useMemo(() => engine.evaluate({ overrides: {}, primary: {} }), [engine]);
-  const [state, setState] = useState<State>(() => initialState(workFor(engine, input.scenarios), input.scenarios.length ? 'compare' : 'overview'));
+  const [state, setState] = useState<State>(() =>
+    initialState(workFor(engine, input.scenarios), input.scenarios.length ? 'compare' : 'overview'),
+  );
   const current = useRef(state);
   const latest = useRef(input);
   latest.current = input;
@@ -66,7 +91,8 @@ export function useAppState(input: AppStateInput): AppState {
           try {
             const scenario = loadScenario(path);
             const base = scenario.published ?? scenario.model;
-            if (resolve(base.file) !== resolve(p.model.file) && base.spec.id !== p.model.spec.id) return { type: 'wrong_model', file: scenario.file, model: scenario.spec.model };
+            if (resolve(base.file) !== resolve(p.model.file) && base.spec.id !== p.model.spec.id)
+              return { type: 'wrong_model', file: scenario.file, model: scenario.spec.model };
             loaded.push(loadedDoc(scenario));
           } catch (err) {
             return { type: 'load_failed', message: messageOf(err) };
@@ -79,31 +105,39 @@ export function useAppState(input: AppStateInput): AppState {
     }
   }, []);
 
-  const dispatch = useCallback((action: Action) => {
-    let s = update(current.current, action, ctxRef.current);
-    // effects may ask for more effects (a save that finds the file exists asks; it does not write)
-    for (let guard = 0; s.effects.length && guard < 8; guard++) {
-      const effects = s.effects;
-      s = { ...s, effects: [] };
-      for (const e of effects) {
-        const outcome = run(e, s);
-        if (outcome) s = update(s, outcome, ctxRef.current);
-        else if (e.kind === 'exit') {
-          current.current = s;
-          return;
+  const dispatch = useCallback(
+    (action: Action) => {
+      let s = update(current.current, action, ctxRef.current);
+      // effects may ask for more effects (a save that finds the file exists asks; it does not write)
+      for (let guard = 0; s.effects.length && guard < 8; guard++) {
+        const effects = s.effects;
+        s = { ...s, effects: [] };
+        for (const e of effects) {
+          const outcome = run(e, s);
+          if (outcome) s = update(s, outcome, ctxRef.current);
+          else if (e.kind === 'exit') {
+            current.current = s;
+            return;
+          }
         }
       }
-    }
-    current.current = s;
-    setState(s);
-  }, [run]);
+      current.current = s;
+      setState(s);
+    },
+    [run],
+  );
 
   // a paste or a fast tmux send-keys arrives as one string ("2.5\r"): take it key by key
-  useInput(useCallback((text: string, key: Key) => {
-    if ([...text].length > 1 && !text.startsWith('\u001b')) {
-      for (const ch of text) dispatch({ type: 'key', input: ch, key: keyOf(ch) });
-    } else dispatch({ type: 'key', input: text, key: flags(key) });
-  }, [dispatch]));
+  useInput(
+    useCallback(
+      (text: string, key: Key) => {
+        if ([...text].length > 1 && !text.startsWith('\u001b')) {
+          for (const ch of text) dispatch({ type: 'key', input: ch, key: keyOf(ch) });
+        } else dispatch({ type: 'key', input: text, key: flags(key) });
+      },
+      [dispatch],
+    ),
+  );
 
   return { state, engine, ctx, dispatch };
 }
@@ -138,8 +172,13 @@ function toggle(p: AppStateInput, s: State): ToggleOutcome {
   if (s.uncertain) return { status: 'off' };
   try {
     const model = withPrimary(p.model, s.work.doc.primary);
-    const run = quickUncertainty(model, s.work.doc.overrides, { scenario: s.work.reference, samples: FULL_SAMPLES, seed: UNCERTAINTY_SEED });
-    if (!run.assumptions.length) return { status: 'none', suggestion: p.listDirs.map((d) => uncertainScenarioFor(d, p.model)?.file).find(Boolean) };
+    const run = quickUncertainty(model, s.work.doc.overrides, {
+      scenario: s.work.reference,
+      samples: FULL_SAMPLES,
+      seed: UNCERTAINTY_SEED,
+    });
+    if (!run.assumptions.length)
+      return { status: 'none', suggestion: p.listDirs.map((d) => uncertainScenarioFor(d, p.model)?.file).find(Boolean) };
     return { status: 'on', distributions: run.assumptions.length, samples: FULL_SAMPLES };
   } catch (err) {
     return { status: 'error', message: messageOf(err) };
@@ -148,10 +187,22 @@ function toggle(p: AppStateInput, s: State): ToggleOutcome {
 
 function flags(key: Key): KeyFlags {
   return {
-    upArrow: key.upArrow, downArrow: key.downArrow, leftArrow: key.leftArrow, rightArrow: key.rightArrow,
-    pageUp: key.pageUp, pageDown: key.pageDown, home: key.home, end: key.end,
-    return: key.return, escape: key.escape, tab: key.tab, backspace: key.backspace, delete: key.delete,
-    shift: key.shift, ctrl: key.ctrl, meta: key.meta,
+    upArrow: key.upArrow,
+    downArrow: key.downArrow,
+    leftArrow: key.leftArrow,
+    rightArrow: key.rightArrow,
+    pageUp: key.pageUp,
+    pageDown: key.pageDown,
+    home: key.home,
+    end: key.end,
+    return: key.return,
+    escape: key.escape,
+    tab: key.tab,
+    backspace: key.backspace,
+    delete: key.delete,
+    shift: key.shift,
+    ctrl: key.ctrl,
+    meta: key.meta,
   };
 }
 

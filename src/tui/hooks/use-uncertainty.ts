@@ -8,7 +8,12 @@
  * computes FULL_SAMPLES at once. The seed is fixed, so the same overrides always show the same numbers.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { quickUncertainty, type IndicatorUncertainty, type UncertainAssumption, type UncertaintyResult } from '../../engine/uncertainty/sample.js';
+import {
+  quickUncertainty,
+  type IndicatorUncertainty,
+  type UncertainAssumption,
+  type UncertaintyResult,
+} from '../../engine/uncertainty/sample.js';
 import type { ModelResult } from '../../engine/types.js';
 import { CesuanError } from '../../model/errors.js';
 import type { LoadedModel } from '../../model/load.js';
@@ -57,7 +62,11 @@ function messageOf(err: unknown): string {
 function compute(model: LoadedModel, work: Work, samples: number): Computed {
   const base = { for: work.result, reference: work.reference, samples };
   try {
-    const run = quickUncertainty(withPrimary(model, work.doc.primary), work.doc.overrides, { scenario: work.reference, samples, seed: UNCERTAINTY_SEED });
+    const run = quickUncertainty(withPrimary(model, work.doc.primary), work.doc.overrides, {
+      scenario: work.reference,
+      samples,
+      seed: UNCERTAINTY_SEED,
+    });
     if (!run.assumptions.length) return { ...base, view: { status: 'none' } };
     const bands: Bands = {
       run,

@@ -33,7 +33,10 @@ function shapes(n: number): ('number' | 'series')[][] {
 }
 
 /** small numbers, and now and then a year of the series (for at(series, year)) */
-const number = fc.oneof({ arbitrary: fc.double({ min: 0.5, max: 4, noNaN: true }), weight: 3 }, { arbitrary: fc.constantFrom(...SERIES_YEARS), weight: 1 });
+const number = fc.oneof(
+  { arbitrary: fc.double({ min: 0.5, max: 4, noNaN: true }), weight: 3 },
+  { arbitrary: fc.constantFrom(...SERIES_YEARS), weight: 1 },
+);
 const series = fc.array(fc.double({ min: 0.5, max: 400, noNaN: true }), { minLength: SERIES_YEARS.length, maxLength: SERIES_YEARS.length });
 
 /** The Excel form of `d` over cells holding `args`, computed by HyperFormula; undefined when it has none for them. */
@@ -68,9 +71,12 @@ function excelValue(d: MethodDescriptor, args: Value[], named: boolean): number 
 describe.each(Object.values(METHODS).map((d) => [d.name, d] as const))('%s', (_name, d) => {
   it.runIf(d.vector)('its Monte Carlo core gives what fn gives, to the bit (or the same error)', () => {
     const core = d.vector!;
-    fc.assert(fc.property(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: core.arity, maxLength: core.arity }), (x) => {
-      expect(outcome(() => core.f(...x))).toEqual(outcome(() => d.fn(...x)));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: core.arity, maxLength: core.arity }), (x) => {
+        expect(outcome(() => core.f(...x))).toEqual(outcome(() => d.fn(...x)));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it.runIf(typeof d.excel === 'function')('its Excel form, recomputed by HyperFormula, gives what fn gives', () => {
@@ -79,15 +85,20 @@ describe.each(Object.values(METHODS).map((d) => [d.name, d] as const))('%s', (_n
       for (const shape of shapes(n)) {
         // plain values, and (for a method that reads years) the first argument as a named series
         for (const named of d.years && shape[d.years.arg] === 'series' ? [false, true] : [false]) {
-          fc.assert(fc.property(fc.tuple(...shape.map((s) => (s === 'number' ? number : series))), (args) => {
-            const values = args as Value[];
-            const got = outcome(() => (named ? d.years!.fn({ key: 'hist', years: SERIES_YEARS }, ...values) : d.fn(...values)));
-            if (!('value' in got) || typeof got.value !== 'number' || !Number.isFinite(got.value)) return;
-            const excel = excelValue(d, values, named);
-            if (excel === undefined) return;
-            compared++;
-            expect(Math.abs(excel - got.value), `${d.name}(${JSON.stringify(values)})`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(got.value)));
-          }), { numRuns: 15 });
+          fc.assert(
+            fc.property(fc.tuple(...shape.map((s) => (s === 'number' ? number : series))), (args) => {
+              const values = args as Value[];
+              const got = outcome(() => (named ? d.years!.fn({ key: 'hist', years: SERIES_YEARS }, ...values) : d.fn(...values)));
+              if (!('value' in got) || typeof got.value !== 'number' || !Number.isFinite(got.value)) return;
+              const excel = excelValue(d, values, named);
+              if (excel === undefined) return;
+              compared++;
+              expect(Math.abs(excel - got.value), `${d.name}(${JSON.stringify(values)})`).toBeLessThanOrEqual(
+                1e-9 * Math.max(1, Math.abs(got.value)),
+              );
+            }),
+            { numRuns: 15 },
+          );
         }
       }
     }

@@ -20,7 +20,9 @@ const targets = [156.86, 159, 168.3, 173.86, 181.3, 186.5];
 
 function model(name: string, body: { series?: string; derivation: string; assumptions?: string }): string {
   const path = join(dir, `${name}.yaml`);
-  writeFileSync(path, `id: ${name}
+  writeFileSync(
+    path,
+    `id: ${name}
 title: 预测方法
 years: { base: 2020, target: 2025 }
 sources:
@@ -52,7 +54,8 @@ ${body.assumptions ?? ''}indicators:
 ${body.derivation}
         source: { ref: appendix, quote: "省定全年目标任务分别为159万人" }
     primary: grey
-`);
+`,
+  );
   return path;
 }
 
@@ -117,10 +120,12 @@ describe('the forecasting methods in a model', () => {
     expect(summary.mean).toBeLessThan(hi);
     // a series method over a series that varies with the sample: GM(1,1) scales with its series, so each
     // sample is 227.915… × (1 + g), evaluated sample by sample
-    const scaled = loadModel(model('mc-series', {
-      derivation: `        label: GM(1,1) 随增长缩放
+    const scaled = loadModel(
+      model('mc-series', {
+        derivation: `        label: GM(1,1) 随增长缩放
         formula: gm11(injury_provincial_targets * (1 + gdp_growth), 5)`,
-    }));
+      }),
+    );
     const g = monteCarlo(scaled, { samples: 200, seed: 3 });
     const gm = g.column('injury_insured')!;
     const base = new Evaluator(scaled, { gdp_growth: 0 }).result().indicators[0]!.projection!;
@@ -146,7 +151,9 @@ describe('the forecasting methods in a model', () => {
     ];
     for (const [name, formula, message] of cases) {
       const path = model(`bad-${name}`, { derivation: `        label: bad\n        formula: "${formula}"` });
-      expect(errorLine(path), name).toMatch(new RegExp(`${name}\\.yaml:\\d+:\\d+: indicators\\.injury_insured\\.derivations\\.grey\\.formula: .*${message.source}`));
+      expect(errorLine(path), name).toMatch(
+        new RegExp(`${name}\\.yaml:\\d+:\\d+: indicators\\.injury_insured\\.derivations\\.grey\\.formula: .*${message.source}`),
+      );
     }
   });
 
@@ -160,7 +167,9 @@ describe('the forecasting methods in a model', () => {
 `;
     for (const formula of ['gm11(gappy, 5)', 'holt(gappy, 0.8, 0.2, 5)', 'ses(gappy, 0.5)']) {
       const path = model('gap', { series, derivation: `        label: gap\n        formula: "${formula}"` });
-      expect(errorLine(path), formula).toMatch(/^.*gap\.yaml:\d+:\d+: indicators\.injury_insured\.derivations\.grey\.formula: (gm11|holt|ses)\(\): gappy has a gap between 2016 and 2018; the method needs one value a year$/);
+      expect(errorLine(path), formula).toMatch(
+        /^.*gap\.yaml:\d+:\d+: indicators\.injury_insured\.derivations\.grey\.formula: (gm11|holt|ses)\(\): gappy has a gap between 2016 and 2018; the method needs one value a year$/,
+      );
     }
     // trend_exp reads the years as they are (a regression does not need them evenly spaced)
     const path = model('gap-trend', { series, derivation: '        label: gap\n        formula: "trend_exp(gappy, 2025)"' });
@@ -195,7 +204,10 @@ describe('Excel forms, recomputed by HyperFormula', () => {
     expect(excel('elastic', [number(84), number(0.06), number(0.7), number(5)])).toBeCloseTo(103.1853, 4);
   });
   it('trend_linear and trend_exp: the least-squares line written out over the series’ years', () => {
-    expect(excel('trend_linear', [series(years), number(2025)])).toBeCloseTo(METHODS.trend_linear!.years!.fn(named, targets, 2025) as number, 6);
+    expect(excel('trend_linear', [series(years), number(2025)])).toBeCloseTo(
+      METHODS.trend_linear!.years!.fn(named, targets, 2025) as number,
+      6,
+    );
     expect(excel('trend_exp', [series(years), number(2025)])).toBeCloseTo(225.034, 3);
   });
   it('gm11, gm11_fit and holt say why they have no Excel form', () => {
@@ -207,13 +219,25 @@ describe('Excel forms, recomputed by HyperFormula', () => {
 
   it('through the workbook translator: a formula using them becomes an Excel formula, or a reason', () => {
     const resolve = (parts: string[]) =>
-      parts[0] === 'injury_provincial_targets' ? { range: `A1:A${targets.length}`, cells, years } : parts[0] === 'g' ? { cell: 'B1' } : undefined;
+      parts[0] === 'injury_provincial_targets'
+        ? { range: `A1:A${targets.length}`, cells, years }
+        : parts[0] === 'g'
+          ? { cell: 'B1' }
+          : undefined;
     const t = toExcelFormula('trend_exp(injury_provincial_targets, 2025) - elastic(186.5, g, 0.6, 5)', resolve);
     if (!t.ok) throw new Error(t.reason);
-    const hf = HyperFormula.buildFromArray([[targets[0], 0.06], ...targets.slice(1).map((v) => [v]), [`=${t.formula}`]], { licenseKey: 'gpl-v3' });
+    const hf = HyperFormula.buildFromArray([[targets[0], 0.06], ...targets.slice(1).map((v) => [v]), [`=${t.formula}`]], {
+      licenseKey: 'gpl-v3',
+    });
     expect(hf.getCellValue({ sheet: 0, col: 0, row: targets.length }) as number).toBeCloseTo(225.034284 - 186.5 * 1.036 ** 5, 5);
     hf.destroy();
-    expect(toExcelFormula('gm11(injury_provincial_targets, 5)', resolve)).toEqual({ ok: false, reason: 'GM(1,1) is a least-squares fit on the accumulated series; the workbook keeps cesuan’s value' });
-    expect(toExcelFormula('trend_linear([1, 2, 3], 2025)', resolve)).toEqual({ ok: false, reason: 'trend_linear(series, year) needs a named series: its years come from the model' });
+    expect(toExcelFormula('gm11(injury_provincial_targets, 5)', resolve)).toEqual({
+      ok: false,
+      reason: 'GM(1,1) is a least-squares fit on the accumulated series; the workbook keeps cesuan’s value',
+    });
+    expect(toExcelFormula('trend_linear([1, 2, 3], 2025)', resolve)).toEqual({
+      ok: false,
+      reason: 'trend_linear(series, year) needs a named series: its years come from the model',
+    });
   });
 });

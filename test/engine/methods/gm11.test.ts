@@ -9,7 +9,10 @@ function reference(x0: number[], h: number): { a: number; b: number; forecast: n
   const x1 = x0.map((_, i) => x0.slice(0, i + 1).reduce((s, v) => s + v, 0));
   const B = x0.slice(1).map((_, i) => [-(x1[i]! + x1[i + 1]!) / 2, 1] as const);
   const Y = x0.slice(1);
-  const btb = [[0, 0], [0, 0]] as number[][];
+  const btb = [
+    [0, 0],
+    [0, 0],
+  ] as number[][];
   const bty = [0, 0];
   B.forEach((row, i) => {
     for (let r = 0; r < 2; r++) {
@@ -18,7 +21,10 @@ function reference(x0: number[], h: number): { a: number; b: number; forecast: n
     }
   });
   const det = btb[0]![0]! * btb[1]![1]! - btb[0]![1]! * btb[1]![0]!;
-  const inv = [[btb[1]![1]! / det, -btb[0]![1]! / det], [-btb[1]![0]! / det, btb[0]![0]! / det]];
+  const inv = [
+    [btb[1]![1]! / det, -btb[0]![1]! / det],
+    [-btb[1]![0]! / det, btb[0]![0]! / det],
+  ];
   const a = inv[0]![0]! * bty[0]! + inv[0]![1]! * bty[1]!;
   const b = inv[1]![0]! * bty[0]! + inv[1]![1]! * bty[1]!;
   const acc = (k: number) => (x0[0]! - b / a) * Math.exp(-a * k) + b / a; // x̂¹(k+1)
@@ -66,7 +72,10 @@ describe('gm11', () => {
     // the published convention (residuals and spread over k = 2..n) lands on their 0.2096 within their rounding
     const ref = reference(x0, 1);
     const eps = x0.slice(1).map((x, i) => x - ref.fitted[i + 1]!);
-    const sd = (v: number[]) => { const m = v.reduce((s, y) => s + y, 0) / v.length; return Math.sqrt(v.reduce((s, y) => s + (y - m) ** 2, 0) / v.length); };
+    const sd = (v: number[]) => {
+      const m = v.reduce((s, y) => s + y, 0) / v.length;
+      return Math.sqrt(v.reduce((s, y) => s + (y - m) ** 2, 0) / v.length);
+    };
     expect(sd(eps) / sd(x0.slice(1))).toBeCloseTo(0.2096, 2);
   });
 

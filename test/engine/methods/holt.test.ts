@@ -21,9 +21,11 @@ describe('holt', () => {
     expect(holt(injuryTargets, 0.8, 0.2, 5)).toBeCloseTo(210.23, 2);
   });
   it('agrees with the independent form over a grid of α, β, h', () => {
-    for (const a of [0.1, 0.3, 0.5, 0.9, 1]) for (const b of [0.1, 0.5, 1]) for (const h of [1, 3, 5]) {
-      expect(holt(injuryTargets, a, b, h)).toBeCloseTo(reference(injuryTargets, a, b, h), 9);
-    }
+    for (const a of [0.1, 0.3, 0.5, 0.9, 1])
+      for (const b of [0.1, 0.5, 1])
+        for (const h of [1, 3, 5]) {
+          expect(holt(injuryTargets, a, b, h)).toBeCloseTo(reference(injuryTargets, a, b, h), 9);
+        }
   });
   it('a straight line is continued exactly whatever α and β', () => {
     expect(holt([10, 12, 14, 16], 0.3, 0.7, 4)).toBeCloseTo(24, 10);

@@ -11,7 +11,8 @@ import { repoRoot } from '../../helpers/model.js';
 
 const model = loadModel(`${repoRoot}/models/zhengzhou-hrss-14th.yaml`);
 const result = new Evaluator(model).result();
-const list = (indicator: string, figure?: string) => fitFigure(model, result, indicator, figure).candidates.map((c) => [c.formula, c.value] as const);
+const list = (indicator: string, figure?: string) =>
+  fitFigure(model, result, indicator, figure).candidates.map((c) => [c.formula, c.value] as const);
 
 describe('cesuan fit on Zhengzhou’s not-reproducible figures', () => {
   it('专业技术人才 104 (“通过相关模型测算”): two elasticity hypotheses land within ±1.04, none from a series', () => {
@@ -117,7 +118,9 @@ describe('cesuan fit on Zhengzhou’s not-reproducible figures', () => {
   it('bad input: an unknown indicator or figure names what there is', () => {
     expect(() => fitFigure(model, result, 'no_such')).toThrow(FitInputError);
     expect(() => fitFigure(model, result, 'no_such')).toThrow(/no indicator "no_such" \(indicators: new_urban_jobs,/);
-    expect(() => fitFigure(model, result, 'tech_talent', '2030')).toThrow(/tech_talent: no stated figure "2030" \(figures: 2025年专业技术人才总量;/);
+    expect(() => fitFigure(model, result, 'tech_talent', '2030')).toThrow(
+      /tech_talent: no stated figure "2030" \(figures: 2025年专业技术人才总量;/,
+    );
   });
 
   it('runs on every not-reproducible or mismatched figure of every shipped model, each candidate within its tolerance', () => {
