@@ -40,8 +40,9 @@ export function formatSigned(value: number | null | undefined, unit: string | un
   if (value === null || value === undefined) return '—';
   if (!Number.isFinite(value)) return String(value);
   if (isNoise(value, scale ?? 1)) return unit === 'ratio' ? '0pp' : '0';
-  const body = unit === 'ratio' ? `${formatFixed(Math.abs(value) * 100, decimals ?? 4)}pp` : formatIn(Math.abs(value), unit, decimals);
-  if (body === '0' || body === '0pp') return body;
+  let body = unit === 'ratio' ? `${formatFixed(Math.abs(value) * 100, decimals ?? 4)}pp` : formatIn(Math.abs(value), unit, decimals);
+  // more than noise, yet zero at the usual precision: show the digits that explain it (a missed target by 0.0008)
+  if (/^0(\.0*)?(pp|%)?$/.test(body)) body = unit === 'ratio' ? `${formatNumber(Math.abs(value) * 100, 2)}pp` : formatNumber(Math.abs(value), 2);
   return `${value > 0 ? '+' : '−'}${body}`;
 }
 

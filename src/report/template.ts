@@ -100,17 +100,22 @@ export function escapeTemplate(text: string): string {
 }
 
 /**
- * The unit of a qualified name in a model: `henan.new_jobs_total` (an imported assumption),
- * `injury_insured.basis2` / `injury_insured.target` (the indicator's unit), a series' or assumption's own.
+ * What a qualified name in a model names: `henan.new_jobs_total` (an imported assumption), `injury_insured.basis2`
+ * / `injury_insured.target` (the indicator itself), a series or an assumption.
  */
-export function unitOf(model: LoadedModel, key: string): string | undefined {
+export function namedEntry(model: LoadedModel, key: string): { unit?: string; label?: string } | undefined {
   const parts = key.split('.');
   let m = model;
   while (parts.length > 1 && Object.hasOwn(m.imports, parts[0]!)) m = m.imports[parts.shift()!]!;
   const [id, field] = parts as [string, string | undefined];
   const spec = m.spec;
-  if (field === undefined) return spec.assumptions[id]?.unit ?? spec.series[id]?.unit ?? spec.indicators[id]?.unit;
-  return spec.indicators[id]?.unit;
+  if (field === undefined) return spec.assumptions[id] ?? spec.series[id] ?? spec.indicators[id];
+  return spec.indicators[id];
+}
+
+/** The unit of a qualified name in a model (see namedEntry). */
+export function unitOf(model: LoadedModel, key: string): string | undefined {
+  return namedEntry(model, key)?.unit;
 }
 
 /** Methods whose result is a growth rate or a share, whatever their arguments' units. */

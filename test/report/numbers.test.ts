@@ -75,7 +75,9 @@ describe('the one formatter', () => {
     expect(formatNumber(-0)).toBe('0');
     expect(formatIn(-0.001, '万人')).toBe('0');
     expect(formatIn(-0.00001, 'ratio')).toBe('0%');
-    expect(formatSigned(-0.001, '万人')).toBe('0');
+    expect(formatSigned(-0, '万人')).toBe('0');
+    // a real difference that would round to zero keeps its sign and digits (issue #14 bug 1), never "−0"
+    expect(formatSigned(-0.001, '万人')).toBe('−0.001');
     expect(formatDecimals(-0.001, 1)).toBe('0.0');
     expect(formatDecimals(219, 1)).toBe('219.0');
   });

@@ -9,7 +9,7 @@ import { calleeName, formulaNode } from '../../engine/graph/nodes.js';
 import type { Program } from '../../engine/graph/program.js';
 import type { Value } from '../../engine/types.js';
 import type { LoadedModel } from '../../model/types.js';
-import { escapeTemplate, unitOf, type Lang } from '../template.js';
+import { escapeTemplate, namedEntry, unitOf, type Lang } from '../template.js';
 
 /** What a default sentence needs to know about one derivation. */
 export interface SentenceInput {
@@ -55,13 +55,7 @@ function backSolved(input: SentenceInput): string[] {
 }
 
 function labelOf(model: LoadedModel, key: string): string | undefined {
-  const parts = key.split('.');
-  let m = model;
-  while (parts.length > 1 && Object.hasOwn(m.imports, parts[0]!)) m = m.imports[parts.shift()!]!;
-  const [id, field] = parts as [string, string | undefined];
-  const s = m.spec;
-  if (field === undefined) return s.assumptions[id]?.label ?? s.series[id]?.label ?? s.indicators[id]?.label;
-  return s.indicators[id]?.label;
+  return namedEntry(model, key)?.label;
 }
 
 function args(input: SentenceInput, callArgs: readonly MathNode[]): Arg[] {
