@@ -42,7 +42,8 @@ export function formatSigned(value: number | null | undefined, unit: string | un
   if (isNoise(value, scale ?? 1)) return unit === 'ratio' ? '0pp' : '0';
   let body = unit === 'ratio' ? `${formatFixed(Math.abs(value) * 100, decimals ?? 4)}pp` : formatIn(Math.abs(value), unit, decimals);
   // more than noise, yet zero at the usual precision: show the digits that explain it (a missed target by 0.0008)
-  if (/^0(\.0*)?(pp|%)?$/.test(body)) body = unit === 'ratio' ? `${formatNumber(Math.abs(value) * 100, 2)}pp` : formatNumber(Math.abs(value), 2);
+  if (/^0(\.0*)?(pp|%)?$/.test(body))
+    body = unit === 'ratio' ? `${formatNumber(Math.abs(value) * 100, 2)}pp` : formatNumber(Math.abs(value), 2);
   return `${value > 0 ? '+' : '−'}${body}`;
 }
 
