@@ -1,8 +1,9 @@
 import { ExpressionError } from '../expression-error.js';
 import { asNumber } from './args.js';
-import { NoExcelForm, excelSeries, method } from './method.js';
+import { method } from './method.js';
 import { regress } from './regress.js';
 import { finiteSeries } from './series-args.js';
+import { excelTrendLine } from './trend-linear.js';
 
 /**
  * Exponential (log-linear) trend over a series' own years (指数趋势外推): least squares on ln y.
@@ -36,21 +37,6 @@ export const trendExpMethod = method({
     required: needsYears,
     fn: (named, series, year) => trendExp(named.years, finiteSeries(series!, 'trend_exp', 3), asNumber(year!, 'trend_exp', 'year')),
   },
-  // the least-squares line written out: mean + Σ wᵢ·yᵢ × (year − mean year), wᵢ = (xᵢ − x̄) / Σ(x − x̄)²
-  excel: (args) => {
-    const s = excelSeries(args[0], 'trend_exp', 3);
-    const year = args[1];
-    if (!s.years) throw new NoExcelForm(needsYears);
-    if (year?.kind !== 'number') throw new NoExcelForm('trend_exp(): year must be a number');
-    const xs = s.years;
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-    const ys = s.cells.map((c) => `LN(${c})`);
-    const slope = ys
-      .map((y, i) => `${String((xs[i]! - mx) / sxx).replace('e+', 'e')}*${y}`)
-      .join('+')
-      .replace(/\+-/g, '-');
-    const line = `AVERAGE(${ys.join(',')})+(${slope})*(${year.text}-${mx})`;
-    return { atom: `EXP(${line})` };
-  },
+  // the least-squares line of ln y, as trend_linear writes it, then EXP: Excel's GROWTH would fit the same line
+  excel: (args) => ({ atom: `EXP(${excelTrendLine(args, 'trend_exp', (cell) => `LN(${cell})`)})` }),
 });

@@ -1,6 +1,6 @@
 import { ExpressionError } from '../expression-error.js';
 import { asNumber } from './args.js';
-import { NoExcelForm, excelSeries, method } from './method.js';
+import { type ExcelArg, NoExcelForm, excelSeries, method } from './method.js';
 import { regress } from './regress.js';
 import { finiteSeries } from './series-args.js';
 
@@ -20,6 +20,26 @@ export function trendLinear(years: readonly number[], values: readonly number[],
   return regress([...years], [...values], year);
 }
 
+/**
+ * The least-squares line of `cell(yᵢ)` over a named series' years, written out for Excel, evaluated at the year:
+ * mean + Σ wᵢ·cell(yᵢ) × (year − mean year), wᵢ = (xᵢ − x̄) / Σ(x − x̄)². Shared by trend_linear and trend_exp (cell = LN).
+ */
+export function excelTrendLine(args: readonly ExcelArg[], name: string, cell: (c: string) => string): string {
+  const s = excelSeries(args[0], name, 3);
+  const year = args[1];
+  if (!s.years) throw new NoExcelForm(`${name}(series, year) needs a named series: its years come from the model`);
+  if (year?.kind !== 'number') throw new NoExcelForm(`${name}(): year must be a number`);
+  const xs = s.years;
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  const ys = s.cells.map(cell);
+  const slope = ys
+    .map((y, i) => `${String((xs[i]! - mx) / sxx).replace('e+', 'e')}*${y}`)
+    .join('+')
+    .replace(/\+-/g, '-');
+  return `AVERAGE(${ys.join(',')})+(${slope})*(${year.text}-${mx})`;
+}
+
 const needsYears = 'trend_linear(series, year) needs a named series: its years come from the model';
 
 export const trendLinearMethod = method({
@@ -34,21 +54,5 @@ export const trendLinearMethod = method({
     fn: (named, series, year) =>
       trendLinear(named.years, finiteSeries(series!, 'trend_linear', 3), asNumber(year!, 'trend_linear', 'year')),
   },
-  // the least-squares line written out: mean + Σ wᵢ·yᵢ × (year − mean year), wᵢ = (xᵢ − x̄) / Σ(x − x̄)²
-  excel: (args) => {
-    const s = excelSeries(args[0], 'trend_linear', 3);
-    const year = args[1];
-    if (!s.years) throw new NoExcelForm(needsYears);
-    if (year?.kind !== 'number') throw new NoExcelForm('trend_linear(): year must be a number');
-    const xs = s.years;
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-    const ys = s.cells.map((c) => c);
-    const slope = ys
-      .map((y, i) => `${String((xs[i]! - mx) / sxx).replace('e+', 'e')}*${y}`)
-      .join('+')
-      .replace(/\+-/g, '-');
-    const line = `AVERAGE(${ys.join(',')})+(${slope})*(${year.text}-${mx})`;
-    return line;
-  },
+  excel: (args) => excelTrendLine(args, 'trend_linear', (cell) => cell),
 });
