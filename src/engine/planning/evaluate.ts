@@ -23,6 +23,7 @@
 import type { Comparator } from '../../model/schema.js';
 import { meetsTarget } from '../graph/target.js';
 import type { IndicatorHead, IndicatorResult } from '../types.js';
+import { indicatorHead } from './head.js';
 
 /** Met by at least this share of the target: the wording says by how much ("达成（超出 45%）"). */
 export const WIDE_MARGIN = 0.1;
@@ -111,14 +112,7 @@ export function evaluateIndicator(
   const outside = band && final !== null ? Math.max(0, band.p5 - final, final - band.p95) : null;
   const width = band ? band.p95 - band.p5 : 0;
   return {
-    id: ind.id,
-    label: ind.label,
-    unit: ind.unit,
-    kind: ind.kind,
-    attribute: ind.attribute,
-    baseline: ind.baseline,
-    target,
-    projection: ind.projection,
+    ...indicatorHead(ind),
     missing,
     final,
     met,

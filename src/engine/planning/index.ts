@@ -7,6 +7,7 @@
 export * from './compare.js';
 export * from './evaluate.js';
 export * from './grid.js';
+export * from './head.js';
 export * from './plan.js';
 export * from './rollover.js';
 export * from './solve.js';

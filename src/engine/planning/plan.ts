@@ -13,6 +13,7 @@
  * Example: 城镇新增就业 (郑州, cumulative) path = new_jobs_per_year → 12 a year, running total 12, 24, … 60 = [60].
  */
 import type { IndicatorHead, IndicatorResult, ModelResult } from '../types.js';
+import { indicatorHead } from './head.js';
 
 export interface PlanYear {
   year: number;
@@ -46,17 +47,7 @@ export interface IndicatorPlan extends IndicatorHead {
 export const PLAN_TOLERANCE = 1e-9;
 
 export function planIndicator(ind: IndicatorResult, hasPath: boolean): IndicatorPlan {
-  const base = {
-    id: ind.id,
-    label: ind.label,
-    number: ind.number,
-    unit: ind.unit,
-    kind: ind.kind,
-    attribute: ind.attribute,
-    baseline: ind.baseline,
-    target: ind.target,
-    projection: ind.projection,
-  };
+  const base = { ...indicatorHead(ind), number: ind.number };
   if (ind.projection === null || ind.trajectory.length === 0) {
     return { ...base, years: [], total: null, difference: null, consistent: true, source: 'none', flat: false };
   }

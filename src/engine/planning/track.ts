@@ -27,6 +27,7 @@ import type { Comparator } from '../../model/schema.js';
 import { defaultDomain, domainText } from '../graph/domain.js';
 import { meetsTarget } from '../graph/target.js';
 import type { IndicatorHead, IndicatorResult } from '../types.js';
+import { indicatorHead } from './head.js';
 
 /** A miss of at most this share of the target value is "at risk"; more is "off track". */
 export const AT_RISK_SHORTFALL = 0.05;
@@ -230,14 +231,7 @@ export function trackIndicator(
 
   const shortfall = target && atPace !== null ? shortfallOf(atPace, target) : null;
   return {
-    id: ind.id,
-    label: ind.label,
-    unit: ind.unit,
-    kind: ind.kind,
-    attribute: ind.attribute,
-    baseline: ind.baseline,
-    target,
-    projection: ind.projection,
+    ...indicatorHead(ind),
     years: rows,
     lastYear,
     last,
