@@ -5,7 +5,7 @@
  * so the lazily loaded copy needs no shared class identity with the rest of the bundle.
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { modelSchema, scenarioSchema } from './schema.js';
+import { validateSpec } from './validate.js';
 import type { PositionTree, SourceKind, SourceParse } from './positions.js';
 
 /** YAML alias expansion limit (guards against "billion laughs"). */
@@ -129,21 +129,8 @@ export function parseSource(text: string, kind: SourceKind): SourceParse {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, message: `a ${kind} file must be a YAML mapping`, path: [], key: false, tree };
   }
-  const result = (kind === 'model' ? modelSchema : scenarioSchema).safeParse(data);
-  if (result.success) return { ok: true, spec: result.data, tree };
-  const issue = result.error.issues[0]!;
-  let path = issue.path as (string | number)[];
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    path = [...path, issue.keys[0]!];
-    message = `unknown field "${issue.keys[0]}"`;
-    // the comma trap: `{ expr: cagr(a, b, 5) }` unquoted is split by YAML at its commas into fields
-    let parent: unknown = data;
-    for (const k of issue.path) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey];
-    const unbalanced = (v: unknown) => typeof v === 'string' && v.split('(').length !== v.split(')').length;
-    if (/[()[\]]/.test(issue.keys[0]!) || (parent && typeof parent === 'object' && Object.values(parent).some(unbalanced))) {
-      message += ': an expression with commas inside { … } was split at its commas — quote this expression (expr: "cagr(186.5, 210, 5)")';
-    }
-  }
-  return { ok: false, message, path, key: issue.code === 'unrecognized_keys', field: path.length ? path.join('.') : undefined, tree };
+  const checked = validateSpec(kind, data);
+  if (checked.ok) return { ok: true, spec: checked.spec, tree };
+  const { message, path, key } = checked;
+  return { ok: false, message, path, key, field: path.length ? path.join('.') : undefined, tree };
 }
