@@ -1,16 +1,18 @@
 // Bundle the CLI into dist/ with esbuild (`npm run build`; `npm ci` runs it via `prepare`).
 //
 // What a command loads is what it needs (measured by bench/cold-start.ts):
-// - dist/cli.js: commander, the engine (mathjs parser factories only, see src/engine/graph/parser.ts), reports;
+// - dist/cli.js: commander and the command table (src/cli/main.ts); each command's module is a chunk of its own,
+//   imported when that command runs, with the engine (mathjs parser factories only, see
+//   src/engine/graph/parser.ts), js-yaml and valibot in chunks the commands share;
 // - chunks that commands import dynamically: the TUI (ink + react), xlsx output (exceljs) …;
-// - dist/yaml-source-<hash>.cjs: YAML + zod (src/model/yaml-source.ts), required synchronously on first
-//   use, which a run answered from the spec cache (src/model/spec-file.ts) never makes; string-width the same
-//   way (see LAZY below).
+// - dist/yaml-exact-<hash>.cjs: the `yaml` library (src/model/yaml-exact.ts), required synchronously only
+//   when the fast reader (src/model/yaml-events.ts) hands a file to the exact one; string-width the same way
+//   (see LAZY below).
 // Every file is replaced by temp file + rename, what is imported before what imports it, so a CLI that is
 // running while another build runs (parallel test suites) never finds dist/ missing or half written.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -21,14 +23,6 @@ const STALE_MS = 10 * 60 * 1000;
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
-
-// Identifies this build's code for the spec cache: sources and locked dependency versions.
-const buildHash = createHash('sha256');
-for (const file of [...filesUnder(join(root, 'src')).sort(), join(root, 'package-lock.json')]) {
-  if (!existsSync(file)) continue;
-  buildHash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-}
-const buildId = buildHash.digest('hex').slice(0, 16);
 
 const common = {
   bundle: true,
@@ -47,13 +41,14 @@ const common = {
 /**
  * Modules the CLI loads on first use, synchronously: each is bundled on its own as CommonJS and, in the CLI
  * bundle, every import of it becomes a stub that requires that file when one of its exports is first called.
- * - yaml-source: YAML + zod, not needed when the spec cache answers;
+ * - yaml-exact: the `yaml` library, slow to start, needed only for what the fast reader leaves to it
+ *   (errors, anchors, tags …: see src/model/yaml-events.ts);
  * - string-width: its module set-up (Intl.Segmenter, Unicode property regexes) costs ~5 ms, and tables of
  *   ASCII and CJK text never call it (src/report/table.ts measures those itself).
  * Exports listed here must be functions; esbuild fails the build if code imports anything else from them.
  */
 const LAZY = [
-  { name: 'yaml-source', entry: 'src/model/yaml-source.ts', filter: /[/\\]yaml-source\.js$/, exports: ['parseSource'] },
+  { name: 'yaml-exact', entry: 'src/model/yaml-exact.ts', filter: /[/\\]yaml-exact\.js$/, exports: ['parseYamlExact'] },
   { name: 'string-width', entry: 'string-width', filter: /^string-width$/, exports: ['default'] },
 ];
 
@@ -92,7 +87,6 @@ const cli = await build({
   format: 'esm',
   // react-devtools-core is an optional dev-only import inside ink
   external: ['react-devtools-core'],
-  define: { __CESUAN_BUILD__: JSON.stringify(buildId) },
   plugins: [lazyModules],
   banner: {
     js: "import { createRequire as __cesuanCreateRequire } from 'node:module'; const require = __cesuanCreateRequire(import.meta.url);",

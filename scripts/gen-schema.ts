@@ -1,4 +1,4 @@
-// Write schema/model.schema.json and schema/scenario.schema.json from the zod schemas, for editors
+// Write schema/model.schema.json and schema/scenario.schema.json from the valibot schemas, for editors
 // (yaml-language-server) and other tools. `npm run schema`; a test keeps them in sync.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { jsonSchemas } from '../src/model/json-schema.js';

@@ -5,51 +5,49 @@
 import { Command, CommanderError } from 'commander';
 import { CesuanError } from '../model/errors.js';
 import { safeText } from '../report/safe-text.js';
-import { registerAudit } from './commands/audit.js';
-import { registerBatch } from './commands/batch.js';
-import { registerCompare } from './commands/compare.js';
-import { registerEvaluate } from './commands/evaluate.js';
-import { registerExplain } from './commands/explain.js';
-import { registerFit } from './commands/fit.js';
-import { registerDraft } from './commands/draft.js';
-import { registerList } from './commands/list.js';
-import { registerMc } from './commands/mc.js';
-import { registerPlan } from './commands/plan.js';
-import { registerRollover } from './commands/rollover.js';
-import { registerRun } from './commands/run.js';
-import { registerSensitivity } from './commands/sensitivity.js';
-import { registerSolve } from './commands/solve.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerTrack } from './commands/track.js';
-import { registerTui } from './commands/tui.js';
-import { registerWrite } from './commands/write.js';
 import { EXIT_OUTPUT, OutputFileError, checkOutputTarget, guardStdout } from './output.js';
 import { EXIT, Exit } from './shared.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded when it is the one run (or all of them, for help and errors): a run of
+ * `cesuan run` compiles the engine and its report, not the TUI's strings, draft's parser or Monte Carlo.
+ * In the order `cesuan --help` lists them.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  run: async () => (await import('./commands/run.js')).registerRun,
+  explain: async () => (await import('./commands/explain.js')).registerExplain,
+  audit: async () => (await import('./commands/audit.js')).registerAudit,
+  list: async () => (await import('./commands/list.js')).registerList,
+  draft: async () => (await import('./commands/draft.js')).registerDraft,
+  batch: async () => (await import('./commands/batch.js')).registerBatch,
+  sweep: async () => (await import('./commands/sweep.js')).registerSweep,
+  compare: async () => (await import('./commands/compare.js')).registerCompare,
+  solve: async () => (await import('./commands/solve.js')).registerSolve,
+  fit: async () => (await import('./commands/fit.js')).registerFit,
+  plan: async () => (await import('./commands/plan.js')).registerPlan,
+  track: async () => (await import('./commands/track.js')).registerTrack,
+  evaluate: async () => (await import('./commands/evaluate.js')).registerEvaluate,
+  rollover: async () => (await import('./commands/rollover.js')).registerRollover,
+  mc: async () => (await import('./commands/mc.js')).registerMc,
+  sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
+  tui: async () => (await import('./commands/tui.js')).registerTui,
+  write: async () => (await import('./commands/write.js')).registerWrite,
+};
+
+/** The program with the command `argv` names, none for --version, or every command (help, no command, an unknown one). */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('cesuan')
     .description('测算 — executable, auditable target projections for five-year plans')
     .version('0.1.0')
     .showHelpAfterError('(cesuan --help for usage)')
     .exitOverride();
-  registerRun(program);
-  registerExplain(program);
-  registerAudit(program);
-  registerList(program);
-  registerDraft(program);
-  registerBatch(program);
-  registerSweep(program);
-  registerCompare(program);
-  registerSolve(program);
-  registerFit(program);
-  registerPlan(program);
-  registerTrack(program);
-  registerEvaluate(program);
-  registerRollover(program);
-  registerMc(program);
-  registerSensitivity(program);
-  registerTui(program);
-  registerWrite(program);
+  const named = argv.find((a) => !a.startsWith('-'));
+  const versionOnly = named === undefined && argv.some((a) => a === '-V' || a === '--version');
+  const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : versionOnly ? [] : Object.keys(COMMANDS);
+  const registers = await Promise.all(wanted.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program);
   // an --out that cannot be written is refused before any work (exit 2)
   program.hook('preAction', (_program, action) => {
     const out = action.opts()['out'];
@@ -60,8 +58,8 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   guardStdout();
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (err) {

@@ -1,5 +1,5 @@
 /**
- * Semantic checks of `uncertain:` distributions, in models and scenarios. The zod schema checks types;
+ * Semantic checks of `uncertain:` distributions, in models and scenarios. The valibot schema checks types;
  * these check that a distribution means something: min below max, the mode between them, a positive
  * spread, and enough of it inside the assumption's range (the sampler truncates to the range). Each error
  * names file:line:col and the field.

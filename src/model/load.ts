@@ -1,5 +1,5 @@
 /**
- * Load model and scenario files: YAML with source positions, validated by the zod schemas,
+ * Load model and scenario files: YAML with source positions, validated by the valibot schemas (validate.ts),
  * imports resolved (by id or path), reference cycles between models rejected.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -51,7 +51,7 @@ function readText(path: string, shown: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** Read, parse and validate a file (YAML + zod, or the spec cache: see spec-file.ts). */
+/** Read, parse and validate a file (YAML + valibot: see spec-file.ts). */
 function readSpecFile<T>(path: string, kind: 'model' | 'scenario'): SpecFile<T> {
   const file = displayPath(path);
   return readSpec<T>(readText(path, file), file, kind);

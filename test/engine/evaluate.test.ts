@@ -70,7 +70,7 @@ describe('imports', () => {
 });
 
 describe('JSON Schema', () => {
-  it('the shipped schema/*.schema.json match the zod schemas (run `npm run schema` after changing them)', () => {
+  it('the shipped schema/*.schema.json match the valibot schemas (run `npm run schema` after changing them)', () => {
     const schemas = jsonSchemas();
     expect(JSON.parse(readFileSync('schema/model.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(schemas.model)));
     expect(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(schemas.scenario)));

@@ -75,7 +75,7 @@ describe('distribution validation names file:line:col and the field', () => {
 
   it('an unknown distribution', () => {
     expect(scenarioError('gamma', '  injury_growth: { dist: gamma, shape: 2 }\n')).toMatch(
-      /^gamma\.yaml:4:26: uncertain\.injury_growth\.dist: Invalid discriminator value/,
+      /^gamma\.yaml:4:26: uncertain\.injury_growth\.dist: expected one of "normal", "lognormal", "uniform", "triangular", "pert", "interval", not "gamma"$/,
     );
   });
 

@@ -25,17 +25,17 @@ export function registerRollover(program: Command): void {
       "\nExample: cesuan rollover models/zhengzhou-hrss-14th.yaml --actuals scenarios/zhengzhou-actuals-2025.yaml --to 2030 -o models/zhengzhou-hrss-15th.yaml\nWhat cannot be carried, and growth far outside the history (two figures to choose from), are listed on stderr and in the draft's notes.\nExit codes: 0 ok, 2 bad input (--to at or before the base year or more than 15 years on, actuals of another model).",
     )
     .action(async (file: string, opts: { actuals: string; to: string; out?: string; lang: string }) => {
-      // rollover validates its draft with zod, and writes YAML: both are loaded here only, not by every command
+      // rollover validates its draft with the model schema, and writes YAML: both are loaded here only, not by every command
       const [
         { lastActualYear, rollover, rolloverYearsProblem },
         { renderRolloverNotes, renderRolloverYaml },
         { default: YAML },
-        { modelSchema },
+        { validateSpec },
       ] = await Promise.all([
         import('../../engine/planning/rollover.js'),
         import('../../report/rollover.js'),
         import('yaml'),
-        import('../../model/schema.js'),
+        import('../../model/validate.js'),
       ]);
       const lang = langOption(opts.lang);
       if (!/^\d{4}$/.test(opts.to)) throw new Exit(EXIT.badInput, `--to must be a year such as 2030, not "${opts.to}"`);
@@ -91,11 +91,11 @@ export function registerRollover(program: Command): void {
         'Targets are proposals (proposed: true); read the notes for what was not carried.',
       ]);
       // the text must load as a model again: check before anything is written
-      const check = modelSchema.safeParse(YAML.parse(yaml));
-      if (!check.success)
+      const check = validateSpec('model', YAML.parse(yaml));
+      if (!check.ok)
         throw new Exit(
           EXIT.internal,
-          `cesuan: internal error: the rolled-over draft does not validate: ${check.error.issues[0]?.path.join('.')}: ${check.error.issues[0]?.message}`,
+          `cesuan: internal error: the rolled-over draft does not validate: ${check.path.join('.')}: ${check.message}`,
         );
       emit(yaml, opts.out);
       process.stderr.write(renderRolloverNotes(r, opts.out ?? 'stdout', lang));

@@ -5,10 +5,6 @@
  *
  * The nodes it returns can be printed (`toString`) but not called into: `compile`/`evaluate` see an empty
  * function namespace. Formulas run only through the whitelist compiler in expression.ts.
- *
- * Parsing ~150 formulas costs ~10 ms of a cold run; this module asks the spec cache (src/model/spec-file.ts)
- * to keep each file's parse trees as JSON (`formulaTrees`) and to hand them back (`primeFormulas`): rebuilding
- * a tree from JSON is ~5× cheaper than parsing its text. Only trees that survive JSON exactly are kept.
  */
 import {
   createAccessorNode,
@@ -30,7 +26,6 @@ import {
   createSymbolNode,
 } from 'mathjs';
 import type { MathNode } from 'mathjs';
-import { setFormulaCache } from '../../model/spec-file.js';
 
 /** mathjs exports its factories from the ESM entry but its typings do not declare them. */
 // biome-ignore lint/suspicious/noExplicitAny: each factory returns a different mathjs class; the nodes are typed in nodes.ts
@@ -98,59 +93,7 @@ const nodes = {
 
 const parseExpression = createParse({ typed, numeric, config, ...nodes }) as (expression: string) => MathNode;
 
-/** Parse trees as JSON by formula text, from the spec cache. */
-const primed = new Map<string, unknown>();
-
-/** A node tree from mathjs's own JSON form ({ mathjs: 'OperatorNode', … }); throws on anything else. */
-function revive(json: unknown, depth = 0): unknown {
-  if (depth > 200) throw new RangeError('tree too deep');
-  if (Array.isArray(json)) return json.map((item) => revive(item, depth + 1));
-  if (json === null || typeof json !== 'object') return json;
-  const fields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(json)) fields[k] = revive(v, depth + 1);
-  const type = fields['mathjs'];
-  if (type === undefined) return fields;
-  if (typeof type !== 'string' || !Object.hasOwn(nodes, type) || type === 'Node')
-    throw new TypeError(`not a formula node: ${String(type)}`);
-  return (nodes[type as keyof typeof nodes] as unknown as { fromJSON: (j: unknown) => MathNode }).fromJSON(fields);
-}
-
 /** Parse a formula into a mathjs node tree (syntax only; the whitelist walk decides what is allowed). */
 export function parseFormula(text: string): MathNode {
-  const json = primed.get(text);
-  if (json !== undefined) {
-    try {
-      // the node constructors check their arguments; the root must be a node too
-      const tree = revive(json);
-      if (tree instanceof Node) return tree as MathNode;
-      throw new TypeError('not a formula node');
-    } catch {
-      primed.delete(text); // not a tree after all: parse the text
-    }
-  }
   return parseExpression(text);
 }
-
-/** Parse trees of `texts` as JSON, for those that parse and come back from JSON as the same tree. */
-export function formulaTrees(texts: Iterable<string>): Record<string, unknown> {
-  const trees: Record<string, unknown> = {};
-  for (const text of texts) {
-    if (Object.hasOwn(trees, text)) continue;
-    try {
-      const tree = parseExpression(text);
-      const json = JSON.stringify(tree);
-      const back = revive(JSON.parse(json)) as MathNode;
-      if (JSON.stringify(back) === json && back.toString() === tree.toString()) trees[text] = JSON.parse(json);
-    } catch {
-      // a syntax error: the compiler reports it when it parses the text
-    }
-  }
-  return trees;
-}
-
-/** Parse trees (from `formulaTrees`, via the spec cache) that parseFormula uses instead of parsing. */
-export function primeFormulas(trees: Record<string, unknown>): void {
-  for (const [text, json] of Object.entries(trees)) primed.set(text, json);
-}
-
-setFormulaCache({ collect: formulaTrees, prime: primeFormulas });

@@ -32,7 +32,8 @@ export { NoExcelForm } from './method.js';
 
 function byName(descriptors: MethodDescriptor[]): Record<string, MethodDescriptor> {
   const out: Record<string, MethodDescriptor> = {};
-  for (const d of [...descriptors].sort((a, b) => a.name.localeCompare(b.name))) {
+  // code-unit order, not localeCompare: the names are ASCII, and the first localeCompare builds an ICU collator (~8 ms of every start)
+  for (const d of [...descriptors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (Object.hasOwn(out, d.name)) throw new Error(`two methods are called ${d.name}`);
     out[d.name] = d;
   }

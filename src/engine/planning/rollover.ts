@@ -23,16 +23,9 @@
 import type { MathNode } from 'mathjs';
 import type { ActualSources, ActualValues } from '../../model/actuals.js';
 import { citeActual } from '../../model/actuals.js';
-import {
-  modelSchema,
-  type AssumptionSpec,
-  type Comparator,
-  type IndicatorSpec,
-  type ModelSpec,
-  type SeriesSpec,
-  type Source,
-} from '../../model/schema.js';
+import type { AssumptionSpec, Comparator, IndicatorSpec, ModelSpec, SeriesSpec, Source } from '../../model/schema.js';
 import type { LoadedModel } from '../../model/types.js';
+import { parseModel } from '../../model/validate.js';
 import { evaluate } from '../graph/evaluate.js';
 import { calleeName, dottedName, formulaNode } from '../graph/nodes.js';
 import { parseFormula } from '../graph/parser.js';
@@ -570,7 +563,7 @@ export function rollover(
         .join(' ');
     }
   }
-  let parsed = modelSchema.parse(spec);
+  let parsed = parseModel(spec);
   const draft = (s: ModelSpec): LoadedModel => ({
     spec: s,
     file: files.out,
@@ -612,7 +605,7 @@ export function rollover(
     ...notes.map((x) => `${x.field}: ${x.message}`),
     ...old.notes.map((x) => `十四五: ${x}`),
   ];
-  parsed = modelSchema.parse(spec);
+  parsed = parseModel(spec);
   const result = evaluate(draft(parsed));
   return { spec: parsed, base, target: to, rolled, reestimated, flags, notes, result };
 }
