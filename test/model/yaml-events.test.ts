@@ -4,6 +4,7 @@
  * Infinity) and the same positions — locate, locateKey and decimalsAt of every field — so which reader read
  * a file never shows. What the fast one declines, the exact one reads or words the error for.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -78,6 +79,13 @@ describe('the fast YAML reader reads every shipped file as the exact one does', 
       expect(disagreement(text)).toBeUndefined();
     });
   }
+  it('every shipped file with Windows line ends (CRLF) too', () => {
+    for (const file of shipped.filter((f) => !f.endsWith('bad-yaml.yaml'))) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/\r?\n/g, '\r\n');
+      expect(parseYamlEvents(text), file).toHaveProperty('data');
+      expect(disagreement(text), file).toBeUndefined();
+    }
+  });
 });
 
 describe('what the fast reader leaves to the exact one', () => {
@@ -257,5 +265,36 @@ describe('fuzzed text', () => {
       }),
       { numRuns: runs(3000), seed: FUZZ_SEED },
     );
+  });
+});
+
+describe('the bundled CLI', () => {
+  /** which bundled modules a run of the CLI loaded lazily (scripts/build.mjs, LAZY), through require */
+  const lazyLoaded = (args: string[]) => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const { main } = await import(${JSON.stringify(join(root, 'dist/cli.js'))});
+      const code = await main(${JSON.stringify(args)});
+      const loaded = Object.keys(createRequire(import.meta.url).cache).map((k) => k.split('/').pop());
+      process.stderr.write('LOADED ' + JSON.stringify({ code, loaded }) + '\\n');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+    if (!line) throw new Error(r.stderr);
+    return JSON.parse(line.slice(7)) as { code: number; loaded: string[] };
+  };
+  it('reads every shipped model without loading the yaml library (the slow, exact reader)', () => {
+    for (const file of yamlFiles('models')) {
+      const { code, loaded } = lazyLoaded(['run', file, '--format', 'json']);
+      expect(code, file).toBe(0);
+      expect(
+        loaded.filter((f) => f.startsWith('yaml-exact')),
+        file,
+      ).toEqual([]);
+    }
+  });
+  it('loads it for a file with a YAML error, and words the error from it', () => {
+    const { code, loaded } = lazyLoaded(['run', 'test/fixtures/bad/bad-yaml.yaml']);
+    expect(code).toBe(2);
+    expect(loaded.some((f) => f.startsWith('yaml-exact'))).toBe(true);
   });
 });
