@@ -69,7 +69,8 @@ export interface IndicatorResult {
   /** 预期性 indicative, 约束性 binding, or unknown (the source lost it) */
   attribute: 'indicative' | 'binding' | 'unknown';
   baseline: number | null;
-  target: { op: Comparator; value: number; tolerance?: number } | null;
+  /** proposed: a draft's proposal (cesuan rollover) for the planner to choose, not an adopted target */
+  target: { op: Comparator; value: number; tolerance?: number; proposed?: true } | null;
   chosen: number | null;
   primary: string | null;
   /** 2025 value (stock, rate) or five-year total (cumulative) from the primary derivation */
@@ -82,7 +83,7 @@ export interface IndicatorResult {
   derivations: DerivationResult[];
   checks: StatedFigureCheck[];
   /** numeric hygiene findings: NaN/Infinity, values outside the plausible domain */
-  findings: string[];
+  findings: Finding[];
 }
 
 /** What every per-indicator report (plan, track) repeats of an indicator. */
@@ -119,8 +120,37 @@ export interface ModelResult {
 /** A problem found while evaluating: non-finite numbers are errors, implausible values warnings. */
 export interface Problem {
   severity: 'error' | 'warning';
+  /** in English; front ends may word it anew from `code` and `params` */
   message: string;
   /** dotted field path, e.g. indicators.injury_insured.derivations.basis2.formula */
   field: string;
   position: Position;
+  /** which kind of problem, for wording it in another language (absent: only `message` says it) */
+  code?: ProblemCode;
+  /** the figures and names `message` is built from, raw (numbers unformatted) */
+  params?: ProblemParams;
 }
+
+export type ProblemParams = Record<string, number | string>;
+
+/** A numeric hygiene finding of one indicator, worded like a problem. */
+export type Finding = Pick<Problem, 'message' | 'code' | 'params'>;
+
+/** The problems evaluation finds, by kind (their English wording is `message`; src/report/problems.ts words each). */
+export type ProblemCode =
+  | 'value_not_finite'
+  | 'series_not_finite'
+  | 'figure_not_finite'
+  | 'figure_series'
+  | 'figure_failed'
+  | 'primary_list'
+  | 'path_failed'
+  | 'path_not_finite'
+  | 'derivation_not_finite'
+  | 'derivation_outside_domain'
+  | 'path_outside_domain'
+  | 'path_flat'
+  | 'assumption_outside_range'
+  | 'unquoted_literal'
+  | 'id_not_file_name'
+  | 'ratio_above_one';

@@ -53,7 +53,7 @@ export function renderCompare(comparison: Comparison, context: CompareContext, f
   const rows = comparison.indicators.map((c) => [
     c.label,
     c.unit,
-    formatIn(c.target, c.unit),
+    `${formatIn(c.target, c.unit)}${c.proposed ? t.proposed.mark : ''}`,
     formatIn(c.a, c.unit),
     formatIn(c.b, c.unit),
     formatSigned(c.difference, c.unit, undefined, c.a),

@@ -9,7 +9,7 @@ import { citeActual } from '../model/actuals.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';
-import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
+import { JSON_SCHEMA_VERSION, proposedLegend, targetText, type Format } from './results.js';
 import { safeText } from './safe-text.js';
 import { csvHeader, type Lang } from './strings.js';
 import { renderTable, type Column } from './table.js';
@@ -238,7 +238,7 @@ export function renderEvaluation(
       safeText(e.label) + (e.attribute === 'binding' ? w.binding : ''),
       safeText(e.unit),
       finalText(e),
-      targetText(e),
+      targetText(e, ctx.lang),
       resultText(e, ctx.lang),
       formatSigned(e.margin, e.unit),
       e.marginRelative === null ? '—' : `${formatSigned(e.marginRelative * 100, undefined, 1)}%`,
@@ -284,7 +284,8 @@ export function renderEvaluation(
     .map(([, i]) => i);
   const sorted = order.map((i) => rows[i]!);
   const title = `${safeText(ctx.title)}${ctx.scenario ? ` — ${safeText(ctx.scenario)}` : ''}\n${w.heading(ctx.years.base, ctx.years.target)}`;
-  const legend = [w.legend, ...(withBand && ctx.samples ? [w.band(ctx.samples)] : [])].join('\n');
+  const proposed = proposedLegend(evaluations, ctx.lang);
+  const legend = [w.legend, ...(withBand && ctx.samples ? [w.band(ctx.samples)] : []), ...(proposed ? [proposed] : [])].join('\n');
   const sources = sourceLines(evaluations, ctx);
   if (format === 'md') {
     return `## ${title.replace('\n', '\n\n')}\n\n${renderMarkdownTable(header, sorted)}\n${legend}\n\n### ${w.summary}\n\n${summaryLines.map((l) => `- ${l}`).join('\n')}\n\n### ${w.sources}\n\n${sources.map((l) => `- ${l}`).join('\n')}\n`;

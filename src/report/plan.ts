@@ -6,7 +6,7 @@ import type { IndicatorPlan } from '../engine/planning/plan.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';
-import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
+import { JSON_SCHEMA_VERSION, proposedLegend, targetText, type Format } from './results.js';
 import { jsonText, safeText } from './safe-text.js';
 import { csvHeader, reportStrings, type Lang, type ReportStrings } from './strings.js';
 import { renderTable, type Column } from './table.js';
@@ -92,13 +92,14 @@ export function renderPlan(plans: IndicatorPlan[], context: PlanContext, format:
       t.kind[p.kind],
       ...years.map((y) => (byYear.has(y) ? formatIn(byYear.get(y), p.unit) : '—')),
       p.kind === 'cumulative' ? (p.total === null ? '—' : `[${formatIn(p.total, p.unit)}]`) : formatIn(p.total, p.unit),
-      targetText(p),
+      targetText(p, context.lang),
       check(p, t),
     ];
   });
   const title = `${context.title}${context.scenario ? ` — ${context.scenario}` : ''}\n${t.plan.title(context.years.base + 1, context.years.target, context.years.base)}`;
   const inconsistent = plans.filter((p) => !p.consistent);
-  const footer = inconsistent.length ? `\n${t.plan.disagree(inconsistent.map((p) => p.label).join(', '))}\n` : '';
+  const legend = proposedLegend(plans, context.lang);
+  const footer = `${legend ? `${format === 'md' ? '\n' : ''}${legend}\n` : ''}${inconsistent.length ? `\n${t.plan.disagree(inconsistent.map((p) => p.label).join(', '))}\n` : ''}`;
   if (format === 'md') {
     return (
       safeText(`## ${title.replace('\n', '\n\n')}\n\n`) +

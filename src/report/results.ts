@@ -7,8 +7,9 @@ import type { IndicatorResult, ModelResult, StatedFigureCheck, Verdict } from '.
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatPublished, formatSigned, formatStated } from './numbers.js';
+import { problemLine, problemText } from './problems.js';
 import { jsonText, safeText } from './safe-text.js';
-import { csvHeader, reportStrings, targetVerdictText, type Lang } from './strings.js';
+import { csvHeader, DEFAULT_LANG, reportStrings, targetVerdictText, type Lang } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
@@ -16,14 +17,21 @@ export const FORMATS: Format[] = ['table', 'json', 'csv', 'md'];
 
 export const JSON_SCHEMA_VERSION = 1;
 
-export function targetText(ind: Pick<IndicatorResult, 'target' | 'kind'>): string {
+/** `≥[61.1]`; a draft's proposed target is marked `≥[61.1]（建议）` (`mark: false` where the caller marks it itself). */
+export function targetText(ind: Pick<IndicatorResult, 'target' | 'kind'>, lang?: Lang, mark = true): string {
   if (!ind.target) return '—';
   const v = formatPublished(ind.target.value);
-  return `${COMPARATOR_SYMBOL[ind.target.op]}${ind.kind === 'cumulative' ? `[${v}]` : v}`;
+  const text = `${COMPARATOR_SYMBOL[ind.target.op]}${ind.kind === 'cumulative' ? `[${v}]` : v}`;
+  return mark && ind.target.proposed ? `${text}${reportStrings(lang).proposed.mark}` : text;
 }
 
-export function verdictText(ind: Pick<IndicatorResult, 'verdict' | 'attribute'>, lang?: Lang): string {
-  return targetVerdictText(reportStrings(lang), ind.verdict, ind.attribute === 'binding');
+export function verdictText(ind: Pick<IndicatorResult, 'verdict' | 'attribute' | 'target'>, lang?: Lang): string {
+  return targetVerdictText(reportStrings(lang), ind.verdict, ind.attribute === 'binding', ind.target?.proposed === true);
+}
+
+/** The line under a table that says what （建议） means, when any of its targets is a proposal. */
+export function proposedLegend(indicators: Pick<IndicatorResult, 'target'>[], lang?: Lang): string | null {
+  return indicators.some((i) => i.target?.proposed) ? reportStrings(lang).proposed.legend : null;
 }
 
 /** One record per indicator, the shape of `run --format json|csv`. */
@@ -44,6 +52,9 @@ export function indicatorRecord(ind: IndicatorResult) {
     gap: ind.gap,
     chosen: ind.chosen,
     primary: ind.primary,
+    // last, so the columns scripts already read keep their places
+    /** the target is a draft's proposal (cesuan rollover), not an adopted one */
+    proposed: ind.target?.proposed === true,
   };
 }
 
@@ -76,6 +87,7 @@ export function runJson(result: ModelResult, context: RunContext) {
       field: p.field,
       message: p.message,
       position: `${p.position.file}:${p.position.line}:${p.position.col}`,
+      ...(p.code ? { code: p.code } : {}),
     })),
   };
 }
@@ -116,10 +128,11 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
     t.attribute[ind.attribute],
     formatPublished(ind.baseline),
     formatIn(ind.projection, ind.unit),
-    targetText(ind),
+    targetText(ind, context.lang),
     verdictText(ind, context.lang),
     formatSigned(ind.gap, ind.unit, undefined, ind.target?.value),
   ]);
+  const legend = proposedLegend(result.indicators, context.lang);
   const title = `${result.title}${context.scenario ? ` — ${context.scenario}` : ''}`;
   if (format === 'md') {
     return (
@@ -128,7 +141,8 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
         columns.map((c) => c.header),
         rows,
         columns.map((c) => c.align ?? 'left'),
-      )
+      ) +
+      (legend ? safeText(`\n${legend}\n`) : '')
     );
   }
   const missedBinding = result.indicators.filter((i) => i.verdict === 'missed' && i.attribute === 'binding');
@@ -137,7 +151,9 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
   const changes = overridden.length
     ? `\n${t.run.changed(overridden.map((a) => t.run.changedOne(a.id, formatIn(a.value, a.unit, 4), formatIn(a.published, a.unit, 4))).join('; '))}\n`
     : '';
-  return safeText(`${title}\n${t.years(result.years.base, result.years.target)}\n\n${renderTable(columns, rows)}${changes}${footer}`);
+  return safeText(
+    `${title}\n${t.years(result.years.base, result.years.target)}\n\n${renderTable(columns, rows)}${legend ? `${legend}\n` : ''}${changes}${footer}`,
+  );
 }
 
 function statedLine(s: StatedFigureCheck, lang?: Lang): string {
@@ -156,7 +172,7 @@ export function renderExplain(result: ModelResult, ind: IndicatorResult, lang?: 
     `${ind.number ? `${ind.number}. ` : ''}${ind.label} (${ind.id}) — ${e.head(ind.unit, t.kind[ind.kind], t.attribute[ind.attribute])}`,
   );
   out.push(
-    `  ${e.baseline(result.years.base)}${formatPublished(ind.baseline)}   ${e.target(result.years.target)}${targetText(ind)}   ${e.chosen}${formatPublished(ind.chosen)}`,
+    `  ${e.baseline(result.years.base)}${formatPublished(ind.baseline)}   ${e.target(result.years.target)}${targetText(ind, lang)}   ${e.chosen}${formatPublished(ind.chosen)}`,
   );
   out.push(
     `  ${e.projection(ind.primary)}${formatIn(ind.projection, ind.unit)} → ${verdictText(ind, lang)}${ind.gap !== null ? `${e.gap}${formatSigned(ind.gap, ind.unit, undefined, ind.target?.value)}` : ''}`,
@@ -189,7 +205,7 @@ export function renderExplain(result: ModelResult, ind: IndicatorResult, lang?: 
   }
   if (ind.findings.length) {
     out.push('');
-    out.push(`  ${e.findings}${ind.findings.join('; ')}`);
+    out.push(`  ${e.findings}${ind.findings.map((f) => problemText(f, lang ?? DEFAULT_LANG)).join('; ')}`);
   }
   const used = new Set(ind.derivations.flatMap((d) => d.assumptions));
   const assumptions = result.assumptions.filter((a) => used.has(a.id));
@@ -269,7 +285,7 @@ export function renderAudit(result: ModelResult, format: Format, context: RunCon
   ];
   const notes =
     result.indicators.length && result.problems.length
-      ? `\n${result.problems.map((p) => `${a.severity[p.severity] ?? p.severity}: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${p.message}`).join('\n')}\n`
+      ? `\n${result.problems.map((p) => problemLine(p, context.lang ?? DEFAULT_LANG)).join('\n')}\n`
       : '';
   return safeText(`${a.title(result.title)}\n${summaryLine}\n${renderTable(columns, rows)}${notes}`);
 }

@@ -66,6 +66,12 @@ const zh = {
     not_modelled: '未建模',
   },
   audit: AUDIT_ZH,
+  /** a draft's proposed target (cesuan rollover, `proposed: true`): marked wherever a target is printed */
+  proposed: {
+    mark: '（建议）',
+    verdict: (verdict: string) => `${verdict}（建议目标）`,
+    legend: '（建议）：草案的建议目标（cesuan rollover），尚待确定；判定只是对建议值的核对',
+  },
   run: {
     bindingMissed: (labels: string) => `!! 约束性指标未达成：${labels}`,
     changed: (list: string) => `已改假设：${list}`,
@@ -112,7 +118,6 @@ const zh = {
     },
     summary: (n: number, parts: string) => `文件所述数字 ${n} 个：${parts}`,
     summaryPart: (count: number, verdict: Verdict) => `${AUDIT_COUNT_ZH[verdict]} ${count}`,
-    severity: { error: '错误', warning: '警告' } as Record<string, string>,
   },
   plan: {
     columns: { total: 'Σ / 期末', check: '核对' },
@@ -125,7 +130,7 @@ const zh = {
     differs: (d: string) => `✗ 相差 ${d}`,
     disagree: (labels: string) => `!! 路径与公式不一致：${labels}`,
     warning: (id: string, cumulative: boolean, total: string, projection: string) =>
-      `warning: ${id}: 逐年路径${cumulative ? '合计' : '期末'}为 ${total}，预测为 ${projection}`,
+      `警告：${id}: 逐年路径${cumulative ? '合计' : '期末'}为 ${total}，预测为 ${projection}`,
   },
   track: {
     title: '中期评估：实际值与规划路径',
@@ -242,6 +247,7 @@ const zh = {
     baseline: '基期',
     target_op: '目标比较',
     target: '目标',
+    proposed: '建议目标',
     projection: '预测',
     verdict: '判定',
     gap: '差距',
@@ -354,6 +360,12 @@ const en: ReportStrings = {
     not_modelled: 'not modelled',
   },
   audit: AUDIT_EN,
+  proposed: {
+    mark: ' (proposed)',
+    verdict: (verdict) => `${verdict} (proposal)`,
+    legend:
+      "(proposed): a draft's proposed target (cesuan rollover), not yet adopted; the verdict only checks the projection against the proposal",
+  },
   run: {
     bindingMissed: (labels) => `!! binding targets missed: ${labels}`,
     changed: (list) => `assumptions changed: ${list}`,
@@ -400,7 +412,6 @@ const en: ReportStrings = {
     },
     summary: (n, parts) => `${n} stated figures: ${parts}`,
     summaryPart: (count, verdict) => `${count} ${verdict.replace('_', ' ')}`,
-    severity: { error: 'error', warning: 'warning' },
   },
   plan: {
     columns: { total: 'Σ / end', check: 'check' },
@@ -520,10 +531,10 @@ export function reportStrings(lang: Lang = DEFAULT_LANG): ReportStrings {
   return REPORT_STRINGS[lang];
 }
 
-/** A verdict on a target as the tables print it; a missed binding target is loud. */
-export function targetVerdictText(s: ReportStrings, verdict: TargetVerdict, binding: boolean): string {
-  if (verdict === 'missed') return binding ? s.verdict.missedBinding : s.verdict.missed;
-  return s.verdict[verdict];
+/** A verdict on a target as the tables print it; a missed binding target is loud; a check against a proposal says so. */
+export function targetVerdictText(s: ReportStrings, verdict: TargetVerdict, binding: boolean, proposed = false): string {
+  const text = verdict === 'missed' ? (binding ? s.verdict.missedBinding : s.verdict.missed) : s.verdict[verdict];
+  return proposed && (verdict === 'met' || verdict === 'missed') ? s.proposed.verdict(text) : text;
 }
 
 /** CSV column names in the report language (JSON keeps the English keys). */

@@ -6,7 +6,7 @@ import { AT_RISK_SHORTFALL, type IndicatorTrack, type TrackVerdict } from '../en
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatIn, formatSigned } from './numbers.js';
-import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
+import { JSON_SCHEMA_VERSION, proposedLegend, targetText, type Format } from './results.js';
 import { jsonText, safeText } from './safe-text.js';
 import { csvHeader, reportStrings, type Lang } from './strings.js';
 import { renderTable, type Column } from './table.js';
@@ -104,7 +104,7 @@ export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, for
     perYear(t.plannedRequired, t, context.lang),
     perYear(t.pace, t, context.lang),
     t.kind === 'cumulative' && t.atPace !== null ? `[${formatIn(t.atPace, t.unit)}]` : formatIn(t.atPace, t.unit),
-    targetText(t),
+    targetText(t, context.lang),
     w.verdict[t.verdict],
   ]);
   const detailHeader = [s.columns.indicator, s.columns.year, w.columns.actual, w.detailColumns.planned, w.detailColumns.deviation];
@@ -119,7 +119,8 @@ export function renderTrack(tracks: IndicatorTrack[], context: TrackContext, for
         formatSigned(y.deviation, t.unit, undefined, y.planned),
       ]),
   );
-  const legend = w.legend(context.years.target, AT_RISK_SHORTFALL * 100);
+  const proposed = proposedLegend(tracks, context.lang);
+  const legend = `${w.legend(context.years.target, AT_RISK_SHORTFALL * 100)}${proposed ? `\n${proposed}` : ''}`;
   const title = `${context.title}${context.scenario ? ` — ${context.scenario}` : ''}\n${w.title}`;
   if (format === 'md') {
     return `${safeText(`## ${title.replace('\n', '\n\n')}\n\n`) + renderMarkdownTable(header, rows)}\n${legend}\n\n### ${w.years}\n\n${renderMarkdownTable(detailHeader, detail, ['left', 'left', 'right', 'right', 'right'])}`;

@@ -11,8 +11,9 @@ import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
 import { formatDecimals, formatFixed, formatIn, formatNumber, formatProbability, formatThreshold } from './numbers.js';
 import { JSON_SCHEMA_VERSION, targetText, type Format } from './results.js';
+import { severityPrefix } from './problems.js';
 import { jsonText, safeText } from './safe-text.js';
-import { csvHeader, reportStrings, type Lang, type ReportStrings } from './strings.js';
+import { csvHeader, DEFAULT_LANG, reportStrings, type Lang, type ReportStrings } from './strings.js';
 import { renderTable, type Column } from './table.js';
 
 export interface UncertaintyContext {
@@ -127,7 +128,7 @@ function mcColumns(t: ReportStrings): Column[] {
   ];
 }
 
-function indicatorRow(i: IndicatorUncertainty, limit: number, t: ReportStrings): string[] {
+function indicatorRow(i: IndicatorUncertainty, limit: number, t: ReportStrings, lang?: Lang): string[] {
   const s = i.summary;
   const f = (v: number | undefined) => (i.varies && v !== undefined ? formatIn(v, i.unit) : '—');
   const flag = i.flagged ? t.mc.flag(threshold(limit)) : !i.varies && s ? t.mc.fixed : '';
@@ -136,7 +137,7 @@ function indicatorRow(i: IndicatorUncertainty, limit: number, t: ReportStrings):
     i.label,
     i.unit,
     t.attribute[i.attribute],
-    targetText(i),
+    targetText(i, lang),
     formatIn(i.point, i.unit),
     f(s?.mean),
     f(s?.p5),
@@ -159,11 +160,11 @@ export function renderIndicatorDetail(result: UncertaintyResult, i: IndicatorUnc
   out.push(`${i.number ? `${i.number}. ` : ''}${i.label} (${i.id}) — ${t.explain.head(i.unit, t.kind[i.kind], t.attribute[i.attribute])}`);
   if (!s) return safeText(`${out[0]}\n  ${d.notModelled}\n`);
   out.push(
-    `  ${d.target} ${targetText(i)} · ${d.point} ${fmt(i.point ?? Number.NaN)} · ${d.mean} ${fmt(s.mean)} · P10 ${fmt(s.p10)} · P50 ${fmt(s.p50)} · P90 ${fmt(s.p90)} · ${t.mc.columns.pMet} ${percent(i.pMet)}${i.flagged ? `  ${t.mc.flag(threshold(result.threshold))}` : ''}`,
+    `  ${d.target} ${targetText(i, lang)} · ${d.point} ${fmt(i.point ?? Number.NaN)} · ${d.mean} ${fmt(s.mean)} · P10 ${fmt(s.p10)} · P50 ${fmt(s.p50)} · P90 ${fmt(s.p90)} · ${t.mc.columns.pMet} ${percent(i.pMet)}${i.flagged ? `  ${t.mc.flag(threshold(result.threshold))}` : ''}`,
   );
   out.push(`  ${d.inputs}${i.inputs.length ? i.inputs.join(', ') : d.noInputs}`);
   if (s.invalid) out.push(`  ${d.invalid(s.invalid, result.samples)}`);
-  const target: Marker | undefined = i.target ? { value: i.target.value, label: `${d.target} ${targetText(i)}` } : undefined;
+  const target: Marker | undefined = i.target ? { value: i.target.value, label: `${d.target} ${targetText(i, lang)}` } : undefined;
   if (i.histogram && i.varies) {
     out.push(
       '',
@@ -207,7 +208,7 @@ export function renderMonteCarlo(result: UncertaintyResult, format: Format, cont
   const t = reportStrings(context.lang);
   const columns = mcColumns(t);
   const title = `${result.title}${context.scenario ? ` — ${context.scenario}` : ''}`;
-  const rows = (focus ? [focus] : result.indicators).map((i) => indicatorRow(i, result.threshold, t));
+  const rows = (focus ? [focus] : result.indicators).map((i) => indicatorRow(i, result.threshold, t, context.lang));
   if (format === 'md') {
     return (
       safeText(`## ${title}\n\n${t.mc.mdHeader(result.samples, result.seed)}\n\n`) +
@@ -240,7 +241,7 @@ export function renderMonteCarlo(result: UncertaintyResult, format: Format, cont
   }
   for (const p of result.problems)
     out.push(
-      `warning: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${t.mc.sampleProblem(p.count, result.samples, p.message)}`,
+      `${severityPrefix('warning', context.lang ?? DEFAULT_LANG)}${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${t.mc.sampleProblem(p.count, result.samples, p.message)}`,
     );
   return safeText(out.join('\n').replace(/\n*$/, '\n'));
 }
@@ -295,7 +296,9 @@ export function renderSensitivity(result: SensitivityResult, format: Format, con
   const w = t.sensitivity;
   const fmt = (x: number) => formatIn(x, ind.unit);
   const inputs = (s: SensitivityResult['swings'][number]) => `${formatInput(s.low, s.unit)} … ${formatInput(s.high, s.unit)}`;
-  const target = ind.target ? `${COMPARATOR_SYMBOL[ind.target.op]}${fmt(ind.target.value)}` : null;
+  const target = ind.target
+    ? `${COMPARATOR_SYMBOL[ind.target.op]}${fmt(ind.target.value)}${ind.target.proposed ? t.proposed.mark : ''}`
+    : null;
   const head = `${ind.label} (${ind.id}), ${ind.unit} · ${result.years.target}${ind.kind === 'cumulative' ? w.total(result.years.base + 1, result.years.target) : ''} · ${w.base} ${result.base === null ? '—' : fmt(result.base)}${target ? ` · ${w.target} ${target}` : ''} · ${t.attribute[ind.attribute]}`;
   if (format === 'md') {
     const c = w.columns;

@@ -51,6 +51,13 @@ const zh = {
   legend:
     '图例：[60] 五年累计 · * 与发布模型不同 · 未达成! 约束性指标未达成 · ≤ 目标差距为负即达成 · 依据 驱动预测的测算依据 · 综合值 文件选定的值（详情）',
   none: '无',
+  /** a draft's proposed target (cesuan rollover): `?` in the tables, spelled out in the detail and the legend */
+  proposed: {
+    mark: '?',
+    text: '（建议）',
+    verdict: (verdict: string) => `${verdict}（建议目标）`,
+    legend: '? 建议目标（草案，尚待确定）',
+  },
   // detail view
   detail: {
     baseline: (year: number) => `基期 ${year}`,
@@ -206,7 +213,7 @@ const zh = {
     [' ', '改动假设后先以 500 次抽样即时显示，停手后细化为 2000 次（N= 显示当前次数）；改动有分布的假设时，其分布随之平移'],
     ['?', '本帮助'],
     ['q  Ctrl+C', '退出并恢复终端'],
-    ['', '标记：* 与发布模型不同；未达成! 为约束性指标未达成；[x] 为五年累计'],
+    ['', '标记：* 与发布模型不同；未达成! 为约束性指标未达成；[x] 为五年累计；? 为草案的建议目标'],
   ] as [string, string][],
 };
 
@@ -248,6 +255,12 @@ const en: Strings = {
   legend:
     "legend: [60] five-year total · * differs from published · MISSED! binding target missed · for ≤ targets a negative gap is met · basis drives the projection · chosen: the document's own figure (detail)",
   none: 'none',
+  proposed: {
+    mark: '?',
+    text: ' (proposed)',
+    verdict: (verdict: string) => `${verdict} (proposal)`,
+    legend: '? proposed target (draft, not yet adopted)',
+  },
   detail: {
     baseline: (year: number) => `baseline ${year}`,
     target: (year: number) => `target ${year}`,
@@ -412,7 +425,7 @@ const en: Strings = {
     ],
     ['?', 'this help'],
     ['q  Ctrl+C', 'quit and restore the terminal'],
-    ['', 'marks: * differs from the published model; MISSED! a binding target missed; [x] a five-year total'],
+    ['', 'marks: * differs from the published model; MISSED! a binding target missed; [x] a five-year total; ? a proposed target (draft)'],
   ],
 };
 

@@ -105,6 +105,6 @@ describe('command-line overrides', () => {
     const r = cesuan(['run', bad('base'), '--set', 'growth=0.5', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).indicators[0].projection).toBeCloseTo(100 * 1.5 ** 5, 8);
-    expect(r.stderr.trim()).toBe('warning: --set:1:1: set.growth: growth = 0.5 is outside its range [0, 0.1]');
+    expect(r.stderr.trim()).toBe('警告：--set:1:1: set.growth: growth = 0.5 超出其取值范围 [0, 0.1]');
   });
 });

@@ -46,7 +46,7 @@ function expectClean(r: CliRun, file: string): void {
     expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
   } else {
     expect(() => JSON.parse(r.stdout)).not.toThrow();
-    for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^warning: .+:\d+:\d+: /);
+    for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^警告：.+:\d+:\d+: /);
   }
 }
 

@@ -155,7 +155,7 @@ describe('11(g): a default outside its own range', () => {
     const r = cesuan(['run', 'mini.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      `warning: mini.yaml:${positionOf(text, '0.5')}: assumptions.injury_growth.default: injury_growth = 0.5 is outside its range [0, 0.08]\n`,
+      `警告：mini.yaml:${positionOf(text, '0.5')}: assumptions.injury_growth.default: injury_growth = 0.5 超出其取值范围 [0, 0.08]\n`,
     );
   });
 

@@ -115,7 +115,7 @@ describe('the issue’s examples through the CLI', () => {
 
   it('run: the warning says 0.3, not 0.30000000000000004', () => {
     const r = cesuan(['run', model, '--set', 'share=0.1+0.2']);
-    expect(r.stderr).toContain('share = 0.3 is outside its range [0, 0.25]');
+    expect(r.stderr).toContain('share = 0.3 超出其取值范围 [0, 0.25]');
     expect(r.stderr).not.toContain('0.30000000000000004');
     expect(r.stderr).not.toContain('1.8650000000000002');
   });

@@ -30,7 +30,9 @@ export function registerExplain(program: Command): void {
     // the indicator's notes, and its quotes in context (derivation notes are in renderExplain)
     const notes = notesOf(model.spec).filter((n) => n.on === ind.id || n.on === `${ind.id}.baseline`);
     const contexts = around === undefined ? undefined : quoteContexts(model, ind.id, around);
-    if (opts.format === 'json') emit(`${jsonText({ ...ind, notes, ...(contexts ? { context: contexts } : {}) }, 2)}\n`);
+    // JSON keeps each finding's English message, as before findings carried a code
+    const findings = ind.findings.map((f) => f.message);
+    if (opts.format === 'json') emit(`${jsonText({ ...ind, findings, notes, ...(contexts ? { context: contexts } : {}) }, 2)}\n`);
     else if (opts.format === 'text') emit(renderExplain(result, ind, lang) + renderExplainExtras(notes, contexts, lang));
     else throw new Exit(EXIT.badInput, `--format must be text or json, not "${opts.format}"`);
   });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { problemLine } from '../../report/problems.js';
 import { renderRun } from '../../report/results.js';
 import { safeText } from '../../report/safe-text.js';
 import { langOption, withLang } from '../lang.js';
@@ -20,8 +21,7 @@ export function registerRun(program: Command): void {
     const lang = langOption(opts.lang);
     const { result, name, model, scenario } = loadAndEvaluate(file, parseSet(opts.set));
     emit(renderRun(result, format, { scenario: name, file: scenario?.file ?? model.file, lang }), opts.out);
-    for (const p of result.problems)
-      process.stderr.write(safeText(`warning: ${p.position.file}:${p.position.line}:${p.position.col}: ${p.field}: ${p.message}\n`));
+    for (const p of result.problems) process.stderr.write(safeText(`${problemLine(p, lang)}\n`));
     if (
       opts.strict &&
       (result.indicators.some((i) => i.verdict === 'missed' && i.attribute === 'binding') ||

@@ -15,9 +15,12 @@ import { defaultDomain } from './domain.js';
 import type {
   AssumptionState,
   DerivationResult,
+  Finding,
   IndicatorResult,
   ModelResult,
   Problem,
+  ProblemCode,
+  ProblemParams,
   StatedFigureCheck,
   Value,
   YearValue,
@@ -139,17 +142,21 @@ function num(v: Value | undefined): number | null {
   return typeof v === 'number' ? v : null;
 }
 
+type Report = (message: string, code: ProblemCode, params: ProblemParams) => void;
+
 /** A stated or computed figure's expression; a non-finite value or a method error is reported, never dropped silently. */
-function runFigure(figure: CompiledFigure, values: Value[], fallback: number | null, report?: (message: string) => void): number | null {
+function runFigure(figure: CompiledFigure, values: Value[], fallback: number | null, report?: Report): number | null {
   if (!figure.expr) return fallback;
   try {
     const value = figure.expr.run(values);
-    if (typeof value === 'number' && !Number.isFinite(value)) report?.(`recomputes to ${value}`);
-    if (Array.isArray(value)) report?.(`recomputes to a series of ${value.length} values, not a number`);
+    if (typeof value === 'number' && !Number.isFinite(value))
+      report?.(`recomputes to ${value}`, 'figure_not_finite', { value: String(value) });
+    if (Array.isArray(value))
+      report?.(`recomputes to a series of ${value.length} values, not a number`, 'figure_series', { count: value.length });
     return num(value);
   } catch (err) {
     if (err instanceof ExpressionError) {
-      report?.(err.message);
+      report?.(err.message, 'figure_failed', { reason: err.message });
       return null;
     }
     throw err;
@@ -168,8 +175,8 @@ function buildResult(
   const spec = model.spec;
   const years = spec.years;
   const problems: Problem[] = [];
-  const problem = (severity: Problem['severity'], message: string, path: FieldPath) =>
-    problems.push({ severity, message, field: path.join('.'), position: model.locate(path) });
+  const problem = (severity: Problem['severity'], message: string, path: FieldPath, code: ProblemCode, params: ProblemParams) =>
+    problems.push({ severity, message, field: path.join('.'), position: model.locate(path), code, params });
   const groupLabels = new Map(spec.groups.map((g) => [g.id, g.label]));
 
   for (const slot of program.order) {
@@ -182,6 +189,9 @@ function buildResult(
         message: `${node.key} is ${Array.isArray(v) ? 'a series with non-finite values' : String(v)}`,
         field: node.path.join('.'),
         position: node.model.locate(node.path),
+        ...(Array.isArray(v)
+          ? { code: 'series_not_finite' as const, params: { key: node.key } }
+          : { code: 'value_not_finite' as const, params: { key: node.key, value: String(v) } }),
       });
     }
   }
@@ -197,7 +207,9 @@ function buildResult(
     defaultQuote: string | undefined,
     reproducible: boolean,
   ): StatedFigureCheck => {
-    const recomputed = runFigure(figure, values, fallback, (message) => problem('warning', message, [...figure.path, 'expr']));
+    const recomputed = runFigure(figure, values, fallback, (message, code, params) =>
+      problem('warning', message, [...figure.path, 'expr'], code, params),
+    );
     const decimals = s.decimals ?? model.decimalsAt([...figure.path, 'value']) ?? decimalsOf(s.value);
     const rule = { decimals, approx: s.approx ?? false, tolerance: s.tolerance, reproducible: reproducible && s.reproducible !== false };
     return {
@@ -243,7 +255,9 @@ function buildResult(
           unit: c.unit,
           expr: c.expr,
           substituted: d.computed[i]!.expr!.substitute(values),
-          value: runFigure(d.computed[i]!, values, null, (message) => problem('warning', message, [...d.computed[i]!.path, 'expr'])),
+          value: runFigure(d.computed[i]!, values, null, (message, code, params) =>
+            problem('warning', message, [...d.computed[i]!.path, 'expr'], code, params),
+          ),
         })),
         assumptions: d.slot === undefined ? [] : program.upstreamAssumptions[d.slot]!,
       };
@@ -254,12 +268,13 @@ function buildResult(
     const primaryValue = primary?.slot === undefined ? undefined : values[primary.slot];
     // a list would quietly make the indicator "not modelled" and drop its target: refuse it at the formula
     if (Array.isArray(primaryValue))
-      problem('error', `a primary derivation must give one number, not a list of ${primaryValue.length}`, [
-        ...base,
-        'derivations',
-        primary!.id,
-        'formula',
-      ]);
+      problem(
+        'error',
+        `a primary derivation must give one number, not a list of ${primaryValue.length}`,
+        [...base, 'derivations', primary!.id, 'formula'],
+        'primary_list',
+        { count: primaryValue.length },
+      );
     const baseline = is.baseline.value;
     let trajectory: YearValue[] = [];
     if (projection !== null && Number.isFinite(projection)) {
@@ -270,34 +285,51 @@ function buildResult(
           trajectory = ts.map((t) => ({ year: years.base + t, value: num(primary.path!.run(values, t)) ?? Number.NaN }));
         } catch (err) {
           if (!(err instanceof ExpressionError)) throw err;
-          problem('error', `path: ${err.message}`, [...base, 'derivations', primary.id, 'path']);
+          problem('error', `path: ${err.message}`, [...base, 'derivations', primary.id, 'path'], 'path_failed', { reason: err.message });
         }
       } else {
         trajectory = interpolatedPath(is.kind, baseline, projection, years);
       }
     }
-    const findings: string[] = [];
+    const findings: Finding[] = [];
+    // a finding of this indicator that is also a problem at `path`
+    const flag = (severity: Problem['severity'], message: string, path: FieldPath, code: ProblemCode, params: ProblemParams) => {
+      findings.push({ message, code, params });
+      problem(severity, message, path, code, params);
+    };
     const domain = is.domain ?? defaultDomain(is.unit);
     const outside = (v: number) => domain !== undefined && (v < domain[0] || v > domain[1]);
     for (const d of derivations) {
       if (d.value === null) continue;
       const path = [...base, 'derivations', d.id, 'formula'];
-      if (!Number.isFinite(d.value)) findings.push(`${d.id}: result is ${d.value}`);
+      if (!Number.isFinite(d.value))
+        findings.push({
+          message: `${d.id}: result is ${d.value}`,
+          code: 'derivation_not_finite',
+          params: { derivation: d.id, value: String(d.value) },
+        });
       else if (outside(d.value)) {
-        const msg = `${d.id}: ${formatNumber(d.value, 12)} ${is.unit} is outside the plausible range [${domain![0]}, ${domain![1]}]`;
-        findings.push(msg);
-        problem('warning', msg, path);
+        flag(
+          'warning',
+          `${d.id}: ${formatNumber(d.value, 12)} ${is.unit} is outside the plausible range [${domain![0]}, ${domain![1]}]`,
+          path,
+          'derivation_outside_domain',
+          { derivation: d.id, value: d.value, unit: is.unit, low: domain![0], high: domain![1] },
+        );
       }
     }
+    const pathAt: FieldPath = [...base, 'derivations', primary?.id ?? '', 'path'];
     for (const p of trajectory) {
       if (!Number.isFinite(p.value)) {
-        const msg = `path: ${p.year} is ${p.value}`;
-        findings.push(msg);
-        problem('error', msg, [...base, 'derivations', primary?.id ?? '', 'path']);
+        flag('error', `path: ${p.year} is ${p.value}`, pathAt, 'path_not_finite', { year: p.year, value: String(p.value) });
       } else if (outside(p.value)) {
-        const msg = `path: ${p.year} value ${formatNumber(p.value, 12)} ${is.unit} is outside the plausible range`;
-        findings.push(msg);
-        problem('warning', msg, [...base, 'derivations', primary?.id ?? '', 'path']);
+        flag(
+          'warning',
+          `path: ${p.year} value ${formatNumber(p.value, 12)} ${is.unit} is outside the plausible range`,
+          pathAt,
+          'path_outside_domain',
+          { year: p.year, value: p.value, unit: is.unit },
+        );
       }
     }
     // in a path an indicator id is its final value: a path that never moves with t is usually that mistake
@@ -307,12 +339,22 @@ function buildResult(
       trajectory.length > 1 &&
       trajectory.every((p) => p.value === trajectory[0]!.value);
     if (flat && baseline !== null && projection !== null && Math.abs(baseline - projection) > 1e-9 * Math.max(1, Math.abs(projection))) {
-      const msg = `path does not vary with t (${trajectory[0]!.value} in every year, ${years.base} included) while the baseline is ${baseline} and the projection ${projection}: inside a path an indicator id means its final value; write the path in t`;
-      findings.push(msg);
-      problem('warning', msg, [...base, 'derivations', primary!.id, 'path']);
+      const first = trajectory[0]!.value;
+      flag(
+        'warning',
+        `path does not vary with t (${first} in every year, ${years.base} included) while the baseline is ${baseline} and the projection ${projection}: inside a path an indicator id means its final value; write the path in t`,
+        [...base, 'derivations', primary!.id, 'path'],
+        'path_flat',
+        { value: first, base: years.base, baseline, projection },
+      );
     }
     const target = is.target
-      ? { op: is.target.op, value: is.target.value, ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}) }
+      ? {
+          op: is.target.op,
+          value: is.target.value,
+          ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}),
+          ...(is.target.proposed ? { proposed: true as const } : {}),
+        }
       : null;
     let verdict: IndicatorResult['verdict'] = 'not_modelled';
     if (projection !== null && Number.isFinite(projection)) {
@@ -369,6 +411,7 @@ function buildResult(
     if (!range) continue;
     const message = (v: number) =>
       `${a.id} = ${formatNumber(v, 12)} is outside its range [${formatNumber(range[0], 12)}, ${formatNumber(range[1], 12)}]`;
+    const params = (v: number) => ({ assumption: a.id, value: v, low: range[0], high: range[1] });
     if (a.overridden && !(a.value >= range[0] && a.value <= range[1])) {
       const path = ['set', a.id];
       problems.push({
@@ -376,6 +419,8 @@ function buildResult(
         message: message(a.value),
         field: path.join('.'),
         position: (overrideSource ?? model).locate(path),
+        code: 'assumption_outside_range',
+        params: params(a.value),
       });
     }
     // the model's own default, where it is written (for alias.name, in the imported model's file)
@@ -387,6 +432,8 @@ function buildResult(
         message: message(a.published),
         field: path.join('.'),
         position: (node.model as LoadedModel).locate(path),
+        code: 'assumption_outside_range',
+        params: params(a.published),
       });
     }
   }
@@ -397,6 +444,8 @@ function buildResult(
       message: `the number ${u.literal} appears in none of the quotes behind this formula (provenance)`,
       field: u.field,
       position: u.position,
+      code: 'unquoted_literal',
+      params: { literal: u.literal },
     });
   }
 
@@ -411,6 +460,8 @@ function buildResult(
       message: `the model id "${spec.id}" differs from the file name "${stem}" (imports and scenarios find a model by its id as models/<id>.yaml)`,
       field: 'id',
       position: model.locate(['id']),
+      code: 'id_not_file_name',
+      params: { id: spec.id, file: stem },
     });
   }
   for (const a of assumptions) {
@@ -421,6 +472,8 @@ function buildResult(
       message: `${a.id}: default ${a.published} for a ratio is above 1 — a percentage written as a plain number? (write ${a.published / 100} or ${a.published}%)`,
       field: path.join('.'),
       position: model.locate(path),
+      code: 'ratio_above_one',
+      params: { assumption: a.id, value: a.published },
     });
   }
 

@@ -15,6 +15,8 @@ export interface IndicatorComparison {
   unit: string;
   attribute: IndicatorResult['attribute'] | undefined;
   target: number | null;
+  /** the target is a draft's proposal (cesuan rollover) */
+  proposed: boolean;
   a: number | null;
   b: number | null;
   difference: number | null;
@@ -59,6 +61,7 @@ export function compareResults(a: ModelResult, b: ModelResult): Comparison {
       unit: ref.unit,
       attribute: ref.attribute,
       target: ref.target?.value ?? null,
+      proposed: ref.target?.proposed === true,
       a: pa,
       b: pb,
       difference,

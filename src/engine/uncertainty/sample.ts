@@ -68,7 +68,7 @@ export interface IndicatorUncertainty {
   unit: string;
   kind: 'stock' | 'cumulative' | 'rate';
   attribute: IndicatorResult['attribute'];
-  target: { op: Comparator; value: number; tolerance?: number } | null;
+  target: { op: Comparator; value: number; tolerance?: number; proposed?: true } | null;
   /** the deterministic projection under the same overrides (what `run` shows) */
   point: number | null;
   /** false when no uncertain assumption reaches this indicator (every sample equals the point) */
@@ -392,7 +392,12 @@ export function monteCarlo(model: LoadedModel, options: MonteCarloOptions = {}):
     const point = typeof pointValue === 'number' ? pointValue : null;
     const column = slot === undefined ? undefined : columns[slot];
     const target = is.target
-      ? { op: is.target.op, value: is.target.value, ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}) }
+      ? {
+          op: is.target.op,
+          value: is.target.value,
+          ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}),
+          ...(is.target.proposed ? { proposed: true as const } : {}),
+        }
       : null;
     const inputs = slot === undefined ? [] : program.upstreamAssumptions[slot]!.filter((k) => sampled.has(program.slotOf.get(k)!));
     const base = {

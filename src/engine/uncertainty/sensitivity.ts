@@ -56,7 +56,7 @@ export interface SensitivityResult {
     unit: string;
     kind: 'stock' | 'cumulative' | 'rate';
     attribute: IndicatorResult['attribute'];
-    target: { op: Comparator; value: number; tolerance?: number } | null;
+    target: { op: Comparator; value: number; tolerance?: number; proposed?: true } | null;
   };
   /** the projection with every assumption at its point value */
   base: number | null;

@@ -92,6 +92,9 @@ const WORDS = {
     basis: (n: number | undefined) => (n === undefined ? '测算依据：' : `测算依据${n}：`),
     cumulative: (v: string) => `五年累计${v}`,
     conclusion: (label: string, value: string) => `综合考虑，将${label}确定为${value}。`,
+    proposedConclusion: (label: string, value: string) => `综合考虑，建议将${label}确定为${value}（建议目标，尚待确定）。`,
+    proposed: '（建议）',
+    proposedVerdict: (verdict: string) => `${verdict}（建议目标）`,
     choice: (computed: string) => `（此为综合判断后选定的数值，按上述测算为${computed}。）`,
     noDerivation: '文件未给出测算依据。',
     auditTitle: '附1　原文数字与重新测算的差异',
@@ -121,6 +124,10 @@ const WORDS = {
     basis: (n: number | undefined) => (n === undefined ? 'Basis:' : `Basis ${n}:`),
     cumulative: (v: string) => `${v} over five years`,
     conclusion: (label: string, value: string) => `All things considered, the target for ${label} is ${value}.`,
+    proposedConclusion: (label: string, value: string) =>
+      `All things considered, the proposed target for ${label} is ${value} (a proposal, not yet adopted).`,
+    proposed: ' (proposed)',
+    proposedVerdict: (verdict: string) => `${verdict} (proposal)`,
     choice: (computed: string) => ` (A judgement: the calculation above gives ${computed}.)`,
     noDerivation: 'The document gives no basis for this figure.',
     auditTitle: 'Appendix 1. Where the document’s figures differ from the recomputation',
@@ -240,9 +247,16 @@ function citedDerivations(indicator: string, compiled: (CompiledTemplate | undef
   return cited;
 }
 
+/** The target cell; a proposal (cesuan rollover) is marked unless its published text already says （建议）. */
+function targetCell(spec: IndicatorSpec, lang: Lang): string {
+  if (!spec.target) return '—';
+  const cell = publishedCell(spec.target.published, spec.target.value, spec.kind, spec.target.op);
+  return spec.target.proposed && !/建议/.test(cell) ? `${cell}${WORDS[lang].proposed}` : cell;
+}
+
 function targetPhrase(spec: IndicatorSpec, lang: Lang): string {
   if (!spec.target) return '—';
-  const cell = publishedCell(spec.target.published, spec.target.value, spec.kind, spec.target.op).replace(/[〔〕]/g, '');
+  const cell = targetCell(spec, lang).replace(/[〔〕]/g, '');
   // a cell that is only a number (and an operator) takes the unit; one with words (500万人以上) is kept as printed
   const withUnit = /^[<>≤≥=≈]*\s*-?[\d.]+$/.test(cell) ? `${cell}${unitWords(spec.unit, lang)}` : cell;
   if (spec.kind === 'cumulative' && /累计/.test(cell)) return withUnit;
@@ -350,11 +364,14 @@ function indicatorTable(result: ModelResult, model: LoadedModel, lang: Lang, pro
       is.parent ? '' : (ind.number ?? ''),
       label,
       publishedCell(is.baseline.published, is.baseline.value, is.kind),
-      is.target ? publishedCell(is.target.published, is.target.value, is.kind, is.target.op) : '—',
+      targetCell(is, lang),
       words.attribute[is.attribute] ?? is.attribute,
     ];
-    if (projection)
-      cells.push(ind.projection === null ? '—' : formatNumber(ind.projection, is.unit), words.verdict[ind.verdict] ?? ind.verdict);
+    if (projection) {
+      const verdict = words.verdict[ind.verdict] ?? ind.verdict;
+      const checked = is.target?.proposed && (ind.verdict === 'met' || ind.verdict === 'missed');
+      cells.push(ind.projection === null ? '—' : formatNumber(ind.projection, is.unit), checked ? words.proposedVerdict(verdict) : verdict);
+    }
     rows.push({ kind: is.parent ? 'subrow' : 'row', cells });
   }
   return { caption: words.tableCaption, header, rows };
@@ -404,7 +421,8 @@ function indicatorParagraphs(ctx: Context, ind: IndicatorResult, is: IndicatorSp
   if (!citesChoice && (is.chosen || is.target)) {
     const chosen = is.chosen?.value ?? null;
     const value = chosen !== null ? numberWithUnit(chosen, is.unit, lang) : targetWords(is, lang);
-    let text = words.conclusion(bare(ind.label), value);
+    // a proposed target (cesuan rollover; a draft's `chosen` is the same proposal) is not a decision yet: the sentence proposes it
+    let text = (is.target?.proposed ? words.proposedConclusion : words.conclusion)(bare(ind.label), value);
     const primary = ind.derivations.find((d) => d.id === ind.primary)?.value ?? null;
     if (chosen !== null && primary !== null && Math.abs(primary - chosen) > 1e-9 * Math.max(1, Math.abs(chosen))) {
       text += words.choice(numberWithUnit(primary, is.unit, lang));

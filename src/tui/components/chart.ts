@@ -112,7 +112,9 @@ export function chartRows({ indicator: ind, published: pub, band, width, height,
   const legend: Row = [
     { text: `● ${s.chart.current}`, color: 'cyan', bold: true },
     ...(moved ? [{ text: `  ○ ${s.chart.published}`, dim: true }] : []),
-    ...(target !== undefined ? [{ text: `  ┄ ${s.chart.target} ${targetText(ind)}`, color: 'red' }] : []),
+    ...(target !== undefined
+      ? [{ text: `  ┄ ${s.chart.target} ${targetText(ind, undefined, false)}${ind.target?.proposed ? s.proposed.text : ''}`, color: 'red' }]
+      : []),
     ...(band ? [{ text: `  │ P10–P90`, color: 'cyan' }] : []),
     ...(ind.kind === 'cumulative' ? [{ text: `  ${s.chart.runningTotal}`, dim: true }] : []),
   ];

@@ -1,13 +1,12 @@
 /** The published model and the current scenario side by side: projection and verdict of each, and the change. */
 import type { IndicatorResult } from '../../engine/types.js';
-import { targetText } from '../../report/results.js';
 import { formatGap, formatIndicator, isChanged, truncate } from '../format.js';
 import type { CompareColumn } from '../update.js';
 import type { UncertaintyView } from '../hooks/use-uncertainty.js';
 import type { OverviewRow } from '../order.js';
 import { verdictLabel, verdictLabels, type Strings } from '../strings.js';
 import { GroupedTable } from './grouped-table.js';
-import { legendRows } from './overview.js';
+import { anyProposed, legendRows, targetCell } from './overview.js';
 import { verdictStyle } from './styles.js';
 import type { Cells, TableColumn } from './table.js';
 import { uncertaintyCells, uncertaintyStatusRow } from './uncertainty.js';
@@ -97,7 +96,7 @@ export function Compare({
       number: { text: ind.number ?? '' },
       label: { text: (ind.parent ? '  ' : '') + ind.label, inverse: isSel, bold: isSel },
       unit: { text: ind.unit, dim: true },
-      target: { text: targetText(ind) },
+      target: targetCell(ind, s),
       published: { text: formatIndicator(pub?.projection ?? null, ind.unit) },
       publishedVerdict: pub ? { text: verdictLabel(s, pub.verdict, binding), ...verdictStyle(pub.verdict, binding) } : { text: '' },
       current: differs
@@ -140,7 +139,7 @@ export function Compare({
       ? ['number', 'unit', 'target', 'publishedVerdict', 'delta', 'band']
       : ['number', 'unit', 'target', 'publishedVerdict'];
   const status = uncertaintyStatusRow(uncertainty, s);
-  const footer = [...legendRows(s, width, height), ...(status ? [status] : [])];
+  const footer = [...legendRows(s, width, height, anyProposed(rows)), ...(status ? [status] : [])];
   return (
     <GroupedTable
       rows={rows}

@@ -9,6 +9,7 @@ import type { AssumptionState, IndicatorResult, StatedFigureCheck } from '../../
 import type { LoadedModel } from '../../model/load.js';
 import type { IndicatorSpec } from '../../model/schema.js';
 import { formatIn, formatStated } from '../../report/numbers.js';
+import { problemText } from '../../report/problems.js';
 import { targetText } from '../../report/results.js';
 import { safeText } from '../../report/safe-text.js';
 import {
@@ -205,7 +206,8 @@ export function detailBody(ind: IndicatorResult, s: Strings, width: number, cont
   }
   if (ind.findings.length) {
     rows.push([{ text: s.detail.findings, bold: true, color: 'yellow' }]);
-    for (const f of ind.findings) rows.push(...wrapRow([{ text: `  ${f}` }], width, '    '));
+    for (const f of ind.findings)
+      rows.push(...wrapRow([{ text: `  ${safeText(problemText(f, s === STRINGS.en ? 'en' : 'zh'))}` }], width, '    '));
   }
   // the model's own notes, after the indicator's: what holds for every row (how baselines and comparators were read)
   const spec0 = context.model?.spec;
@@ -245,6 +247,11 @@ export interface HeaderInput {
   bandRows: Row[];
 }
 
+/** A verdict against a draft's proposed target says it checks a proposal. */
+function proposedVerdict(s: Strings, ind: IndicatorResult, label: string): string {
+  return ind.target?.proposed && (ind.verdict === 'met' || ind.verdict === 'missed') ? s.proposed.verdict(label) : label;
+}
+
 /** Rows above the assumptions panel: title and basis, baseline/target, projection, band, path, where it starts. */
 export function detailHeader({ indicator: ind, published: pub, years, width, strings: s, bandRows }: HeaderInput): Row[] {
   const binding = ind.attribute === 'binding';
@@ -272,7 +279,10 @@ export function detailHeader({ indicator: ind, published: pub, years, width, str
       { text: `${s.detail.baseline(years.base)} `, dim: true },
       { text: formatIndicator(ind.baseline, ind.unit) },
       { text: `   ${s.detail.target(years.target)} `, dim: true },
-      { text: targetText(ind) },
+      {
+        text: `${targetText(ind, undefined, false)}${ind.target?.proposed ? s.proposed.text : ''}`,
+        ...(ind.target?.proposed ? { color: 'yellow' } : {}),
+      },
       { text: `   ${s.detail.chosen} `, dim: true },
       { text: formatIndicator(ind.chosen, ind.unit) },
     ],
@@ -280,7 +290,7 @@ export function detailHeader({ indicator: ind, published: pub, years, width, str
       { text: `${s.detail.projection} `, dim: true },
       { ...changed(formatIndicator(ind.projection, ind.unit), projChanged), bold: true },
       { text: ' ' },
-      { text: verdictLabel(s, ind.verdict, binding), ...verdictStyle(ind.verdict, binding) },
+      { text: proposedVerdict(s, ind, verdictLabel(s, ind.verdict, binding)), ...verdictStyle(ind.verdict, binding) },
       { text: `   ${s.detail.gap} `, dim: true },
       {
         text: formatGap(ind.gap, ind.unit, ind.target?.value),

@@ -79,7 +79,7 @@ export function Overview({ rows, published, selected, width, height, strings: s,
       baseline: { text: formatIndicator(ind.baseline, ind.unit) },
       projection: changed(formatIndicator(ind.projection, ind.unit), isChanged(ind.projection, pub?.projection ?? null)),
       basis: basisCell(ind, pub),
-      target: { text: targetText(ind) },
+      target: targetCell(ind, s),
       verdict: { text: verdictLabel(s, ind.verdict, binding), ...vstyle },
       gap: { text: formatGap(ind.gap, ind.unit, ind.target?.value), ...(ind.verdict === 'missed' ? { color: vstyle.color } : {}) },
       path: { text: sparkline(trajectoryValues(ind)), color: 'cyan' },
@@ -95,7 +95,7 @@ export function Overview({ rows, published, selected, width, height, strings: s,
   );
   const status = uncertaintyStatusRow(uncertainty, s);
   const footer: Row[] = [
-    ...legendRows(s, width, height),
+    ...legendRows(s, width, height, anyProposed(rows)),
     ...(missed.length ? [[{ text: s.bindingMissed(missed.join('、')), color: 'red', bold: true }] as Row] : []),
     ...(status ? [status] : []),
   ];
@@ -130,9 +130,19 @@ export function basisName(label: string, id: string): string {
   return /^(?:测算)?依据[0-9一二三四五六七八九十]{1,2}/.exec(label)?.[0] ?? id;
 }
 
-/** The line under the table that says what the marks mean: two rows when it is cut and the screen is tall. */
-export function legendRows(s: Strings, width: number, height: number): Row[] {
+/** The target as the tables show it: a draft's proposed target (cesuan rollover) carries `?`, in yellow. */
+export function targetCell(ind: Pick<IndicatorResult, 'target' | 'kind'>, s: Strings): { text: string; color?: string } {
+  const text = targetText(ind, undefined, false);
+  return ind.target?.proposed ? { text: `${text}${s.proposed.mark}`, color: 'yellow' } : { text };
+}
+
+export function anyProposed(rows: OverviewRow[]): boolean {
+  return rows.some((r) => r.type === 'indicator' && r.indicator.target?.proposed === true);
+}
+
+/** The line under the table that says what the marks mean (`?` first when a target is a proposal): two rows when it is cut and the screen is tall. */
+export function legendRows(s: Strings, width: number, height: number, proposed = false): Row[] {
   if (height < 14) return [];
-  const rows = wrapRow([{ text: s.legend, dim: true }], width, '  ');
+  const rows = wrapRow([{ text: proposed ? `${s.proposed.legend} · ${s.legend}` : s.legend, dim: true }], width, '  ');
   return rows.slice(0, height >= 20 ? 2 : 1);
 }
