@@ -9,8 +9,6 @@ import { validateSpec } from './validate.js';
 import { parseYamlEvents } from './yaml-events.js';
 import { parseYamlExact } from './yaml-exact.js';
 
-export { MAX_ALIAS_COUNT, MAX_YAML_DEPTH } from './yaml-limits.js';
-
 /** Parse and validate one model or scenario file's text. */
 export function parseSource(text: string, kind: SourceKind): SourceParse {
   let parsed: { data: unknown; tree: PositionTree | null } | { unusual: string } = parseYamlEvents(text);
