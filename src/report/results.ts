@@ -146,7 +146,11 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
     );
   }
   const missedBinding = result.indicators.filter((i) => i.verdict === 'missed' && i.attribute === 'binding');
-  const footer = missedBinding.length ? `\n${t.run.bindingMissed(missedBinding.map((i) => i.label).join(', '))}\n` : '';
+  const adopted = missedBinding.filter((i) => !i.target?.proposed);
+  const proposals = missedBinding.filter((i) => i.target?.proposed);
+  const footer =
+    (adopted.length ? `\n${t.run.bindingMissed(adopted.map((i) => i.label).join(', '))}\n` : '') +
+    (proposals.length ? `\n${t.run.bindingProposalMissed(proposals.map((i) => i.label).join(', '))}\n` : '');
   const overridden = result.assumptions.filter((a) => a.overridden);
   const changes = overridden.length
     ? `\n${t.run.changed(overridden.map((a) => t.run.changedOne(a.id, formatIn(a.value, a.unit, 4), formatIn(a.published, a.unit, 4))).join('; '))}\n`

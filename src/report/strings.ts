@@ -74,6 +74,8 @@ const zh = {
   },
   run: {
     bindingMissed: (labels: string) => `!! 约束性指标未达成：${labels}`,
+    /** a draft's proposal for a binding indicator: said, but not a failure of --strict until it is adopted */
+    bindingProposalMissed: (labels: string) => `约束性指标的建议目标未达成（草案，--strict 不计）：${labels}`,
     changed: (list: string) => `已改假设：${list}`,
     changedOne: (id: string, value: string, published: string) => `${id} = ${value}（发布值 ${published}）`,
   },
@@ -368,6 +370,7 @@ const en: ReportStrings = {
   },
   run: {
     bindingMissed: (labels) => `!! binding targets missed: ${labels}`,
+    bindingProposalMissed: (labels) => `binding proposals missed (a draft: not counted by --strict): ${labels}`,
     changed: (list) => `assumptions changed: ${list}`,
     changedOne: (id, value, published) => `${id} = ${value} (published ${published})`,
   },

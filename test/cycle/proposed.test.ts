@@ -110,6 +110,27 @@ describe('run of a rolled-over draft marks its proposed targets', () => {
   });
 });
 
+describe('--strict counts adopted binding targets, not proposals', () => {
+  it('a missed binding proposal is said under the table, and run --strict still exits 0', () => {
+    // 失业保险参保人数 (binding) keeps its proposal: at 1% a year from 280.5 it misses ≥314.7
+    const r = cesuan(['run', zzFile, '--set', 'unemployment_insured_growth=0.01', '--strict'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(line(r.stdout, '失业保险参保人数')).toContain('未达成!（建议目标）');
+    expect(r.stdout).toContain('约束性指标的建议目标未达成（草案，--strict 不计）：失业保险参保人数');
+    expect(r.stdout).not.toContain('!! 约束性指标未达成');
+    const en = cesuan(['run', zzFile, '--set', 'unemployment_insured_growth=0.01', '--lang', 'en'], { cwd: root });
+    expect(en.stdout).toContain('binding proposals missed (a draft: not counted by --strict): 失业保险参保人数');
+  });
+  it('the adopted 工伤 target missed: the !! line and exit 1 under --strict', () => {
+    // 223.4 × 1.02^5 ≈ 246.65 < 254.72
+    expect(223.4 * 1.02 ** 5).toBeCloseTo(246.65, 2);
+    const r = cesuan(['run', zzFile, '--set', 'injury_growth=0.02', '--strict'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('!! 约束性指标未达成：工伤保险参保人数');
+    expect(r.stdout).not.toContain('约束性指标的建议目标未达成');
+  });
+});
+
 describe('the other reports mark a proposal too', () => {
   it('explain, plan, and the 测算说明 (which proposes rather than decides)', () => {
     const explain = run('explain', nationalFile, 'new_urban_jobs');
