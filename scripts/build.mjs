@@ -7,12 +7,12 @@
 // - chunks that commands import dynamically: the TUI (ink + react), xlsx output (exceljs) …;
 // - dist/yaml-exact-<hash>.cjs: the `yaml` library (src/model/yaml-exact.ts), required synchronously only
 //   when the fast reader (src/model/yaml-events.ts) hands a file to the exact one; string-width the same way
-//   (see LAZY below).
+//   (see LAZY below). A run answered from the spec cache (src/model/spec-file.ts) reads no YAML at all.
 // Every file is replaced by temp file + rename, what is imported before what imports it, so a CLI that is
 // running while another build runs (parallel test suites) never finds dist/ missing or half written.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -23,6 +23,14 @@ const STALE_MS = 10 * 60 * 1000;
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
+
+// Identifies this build's code for the spec cache: sources and locked dependency versions.
+const buildHash = createHash('sha256');
+for (const file of [...filesUnder(join(root, 'src')).sort(), join(root, 'package-lock.json')]) {
+  if (!existsSync(file)) continue;
+  buildHash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+}
+const buildId = buildHash.digest('hex').slice(0, 16);
 
 const common = {
   bundle: true,
@@ -87,6 +95,7 @@ const cli = await build({
   format: 'esm',
   // react-devtools-core is an optional dev-only import inside ink
   external: ['react-devtools-core'],
+  define: { __CESUAN_BUILD__: JSON.stringify(buildId) },
   plugins: [lazyModules],
   banner: {
     js: "import { createRequire as __cesuanCreateRequire } from 'node:module'; const require = __cesuanCreateRequire(import.meta.url);",

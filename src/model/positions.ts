@@ -1,8 +1,8 @@
 /**
- * Where things were written in a model or scenario file, as a compact tree of offsets: a scalar is
- * `[start, end]`, a mapping `[start, -1, { key: [keyStart, value] }]`, a sequence `[start, -1, [items]]`,
- * an alias `[start, -1]`. Offsets are string indices into the file's text; lines and columns are 1-based,
- * as yaml's LineCounter gives them.
+ * Where things were written in a model or scenario file, as a compact tree of offsets that survives JSON
+ * (so the spec cache can keep it): a scalar is `[start, end]`, a mapping `[start, -1, { key: [keyStart,
+ * value] }]`, a sequence `[start, -1, [items]]`, an alias `[start, -1]`. Offsets are string indices into
+ * the file's text; lines and columns are 1-based, as yaml's LineCounter gives them.
  */
 import type { Position } from './types.js';
 

@@ -120,3 +120,8 @@ export function parseTemplate(text: string): ParsedTemplate {
   if (literal) parts.push(literal);
   return { text, parts };
 }
+
+/** The placeholders of a parsed template. */
+export function placeholders(template: ParsedTemplate): Placeholder[] {
+  return template.parts.filter((p): p is Placeholder => typeof p !== 'string');
+}

@@ -122,21 +122,12 @@ export const BINARY: Record<string, (x: number, y: number) => number> = {
   or: (x, y) => Number(Boolean(x) || Boolean(y)),
 };
 
-/**
- * Parse trees by formula text, for this process: a model writes the same formula in several places (a
- * derivation, its stated figures, its 测算依据 text), and a cold parse is most of compiling it. The trees are
- * only read, never changed, so sharing one is safe.
- */
-const parsed = new Map<string, MathNode>();
-const MAX_PARSED = 5000;
-
 export function compileExpression(text: string, resolve: Resolver, options: { allowT?: boolean } = {}): CompiledExpression {
   if (text.length > MAX_EXPRESSION_LENGTH)
     throw new ExpressionError(`length limit exceeded: expression is ${text.length} characters long; the limit is ${MAX_EXPRESSION_LENGTH}`);
   let root: MathNode;
   try {
-    root = parsed.get(text) ?? parseFormula(text);
-    if (parsed.size < MAX_PARSED) parsed.set(text, root);
+    root = parseFormula(text);
   } catch (err) {
     if (err instanceof RangeError)
       throw new ExpressionError(
