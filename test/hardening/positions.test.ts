@@ -1,8 +1,8 @@
 /**
- * Source positions come from a compact tree (src/model/positions.ts), not from the YAML document. For every
- * field of every shipped model and scenario they must be what the YAML document says: the value's line and
- * column (the nearest written ancestor when the field is not written), the key's for locateKey, and the
- * decimals as printed.
+ * Source positions now come from a compact tree (src/model/positions.ts) that the spec cache can keep, not
+ * from the YAML document. For every field of every shipped model and scenario they must be what the YAML
+ * document says: the value's line and column (the nearest written ancestor when the field is not written),
+ * the key's for locateKey, and the decimals as printed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
