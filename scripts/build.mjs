@@ -88,6 +88,24 @@ const lazyModules = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that are executables of their own
+ * (cesuan has none): with net, dgram and streams behind it that is ~5 ms of every start. Its copy of the
+ * module becomes a proxy that requires it on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[/\\]commander[/\\]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      loader: 'js',
+      contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+    }));
+  },
+};
+
 const cli = await build({
   ...common,
   entryPoints: { cli: 'src/cli/main.ts' },
@@ -96,7 +114,7 @@ const cli = await build({
   // react-devtools-core is an optional dev-only import inside ink
   external: ['react-devtools-core'],
   define: { __CESUAN_BUILD__: JSON.stringify(buildId) },
-  plugins: [lazyModules],
+  plugins: [lazyModules, lazyChildProcess],
   banner: {
     js: "import { createRequire as __cesuanCreateRequire } from 'node:module'; const require = __cesuanCreateRequire(import.meta.url);",
   },

@@ -15,9 +15,8 @@
  * On by default in the bundled CLI only (scripts/build.mjs defines the build id); CESUAN_CACHE=off turns it
  * off, CESUAN_CACHE_DIR moves it (default $XDG_CACHE_HOME/cesuan or ~/.cache/cesuan).
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Position } from './types.js';
 import { CesuanError } from './errors.js';
@@ -26,6 +25,12 @@ import { parseSource } from './yaml-source.js';
 import { parseTemplate, placeholders } from './template.js';
 
 declare const __CESUAN_BUILD__: string | undefined;
+
+/** node:crypto and node:os, loaded when the cache is used: a run with CESUAN_CACHE=off never pays for them. */
+const builtin = createRequire(import.meta.url);
+const createHash: typeof import('node:crypto').createHash = (...args) =>
+  (builtin('node:crypto') as typeof import('node:crypto')).createHash(...args);
+const homedir = () => (builtin('node:os') as typeof import('node:os')).homedir();
 
 /** Identifies the code that produced a cached spec; undefined (no cache) when running from sources. */
 const BUILD = typeof __CESUAN_BUILD__ === 'string' ? __CESUAN_BUILD__ : undefined;
