@@ -8,7 +8,7 @@ import type { StatedFigureSpec } from '../../model/schema.js';
 import { classifyStated, decimalsOf, toleranceFor } from './audit.js';
 import { compileProgram, runProgram, type CompiledFigure, type CompiledIndicator, type Locatable, type Program } from './program.js';
 import { formatNumber } from './format.js';
-import { meetsTarget } from './target.js';
+import { meetsTarget, resultTarget } from './target.js';
 import { interpolatedPath } from './trajectory.js';
 import { ExpressionError } from '../expression-error.js';
 import { defaultDomain } from './domain.js';
@@ -348,14 +348,7 @@ function buildResult(
         { value: first, base: years.base, baseline, projection },
       );
     }
-    const target = is.target
-      ? {
-          op: is.target.op,
-          value: is.target.value,
-          ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}),
-          ...(is.target.proposed ? { proposed: true as const } : {}),
-        }
-      : null;
+    const target = resultTarget(is.target);
     let verdict: IndicatorResult['verdict'] = 'not_modelled';
     if (projection !== null && Number.isFinite(projection)) {
       verdict = target ? (meetsTarget(projection, target.op, target.value, target.tolerance) ? 'met' : 'missed') : 'no_target';

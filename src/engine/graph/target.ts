@@ -2,7 +2,8 @@
  * A projection against its target: met or missed, honouring the comparator.
  * `≈` (左右) counts as met within the target's tolerance (default 2% of the target).
  */
-import type { Comparator } from '../../model/schema.js';
+import type { Comparator, IndicatorSpec } from '../../model/schema.js';
+import type { IndicatorResult } from '../types.js';
 
 const EPSILON = 1e-9;
 
@@ -26,3 +27,14 @@ export function meetsTarget(projection: number, op: Comparator, target: number, 
 
 /** The comparator as printed in tables. */
 export const COMPARATOR_SYMBOL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=', '≈': '≈' };
+
+/** An indicator's target as results carry it: comparator, value, tolerance when set, and whether it is a proposal. */
+export function resultTarget(target: IndicatorSpec['target']): IndicatorResult['target'] {
+  if (!target) return null;
+  return {
+    op: target.op,
+    value: target.value,
+    ...(target.tolerance !== undefined ? { tolerance: target.tolerance } : {}),
+    ...(target.proposed ? { proposed: true as const } : {}),
+  };
+}

@@ -23,7 +23,7 @@ import type { CompiledExpression } from '../graph/expression.js';
 import { compileProgram, runProgram, type GraphNode, type Locatable, type Program } from '../graph/program.js';
 import { constantSummary, histogram, sortedFinite, summarize, summarizeSorted, type ColumnSummary, type HistogramBin } from './quantile.js';
 import { Xoshiro128 } from './random.js';
-import { meetsTarget } from '../graph/target.js';
+import { meetsTarget, resultTarget } from '../graph/target.js';
 import { interpolatedPath } from '../graph/trajectory.js';
 import type { IndicatorResult, Position, Value } from '../types.js';
 import { compileVector, isColumn, NotVectorizable, type Column, type VectorClosure, type VectorRun } from './vector.js';
@@ -391,14 +391,7 @@ export function monteCarlo(model: LoadedModel, options: MonteCarloOptions = {}):
     const pointValue = slot === undefined ? undefined : values[slot];
     const point = typeof pointValue === 'number' ? pointValue : null;
     const column = slot === undefined ? undefined : columns[slot];
-    const target = is.target
-      ? {
-          op: is.target.op,
-          value: is.target.value,
-          ...(is.target.tolerance !== undefined ? { tolerance: is.target.tolerance } : {}),
-          ...(is.target.proposed ? { proposed: true as const } : {}),
-        }
-      : null;
+    const target = resultTarget(is.target);
     const inputs = slot === undefined ? [] : program.upstreamAssumptions[slot]!.filter((k) => sampled.has(program.slotOf.get(k)!));
     const base = {
       id: ind.id,
