@@ -1,13 +1,13 @@
 /** Every assumption a planner may vary: current value (changed ones marked), published value, unit, range. */
 import { Box } from 'ink';
 import type { AssumptionState } from '../../engine/types.js';
-import { distinctFit, formatAssumption, isChanged, rangeText, unitText } from '../format.js';
+import { formatAssumption, isChanged, rangeText, unitText } from '../format.js';
 import { useScrollWindow } from '../hooks/use-scroll-window.js';
 import type { Strings } from '../strings.js';
 import { stepOf } from '../assumption-edit.js';
 import { Line, clipRow, type Row } from './line.js';
 import { changed } from './styles.js';
-import { headerRow, tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
+import { fitLabels, headerRow, tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
 
 type Col = 'sel' | 'label' | 'value' | 'published' | 'unit' | 'range' | 'id';
 
@@ -67,14 +67,7 @@ export function Assumptions({ assumptions, selected, width, height, strings: s, 
   const cells = assumptions.map((a, i) => assumptionCells(a, i === selected, s, fixed?.has(a.id)));
   // the id is also under the list: it gives way before a label is cut
   const layout = tableLayout(columns, cells, width, ['id', 'range', 'unit', 'published'], ['id']);
-  const labelWidth = layout.find((c) => c.key === 'label')?.width ?? 0;
-  const labels = distinctFit(
-    cells.map((c) => c.label!.text),
-    labelWidth,
-  );
-  cells.forEach((c, i) => {
-    c.label = { ...c.label!, text: labels[i]! };
-  });
+  fitLabels(layout, cells);
   const current = assumptions[selected];
   const info = current ? aboutRows(current, s, width, affects?.get(current.id) ?? [], fixed?.has(current.id) ?? false) : [];
   const listHeight = Math.max(1, height - 1 - info.length);

@@ -12,17 +12,7 @@ import { formatIn, formatStated } from '../../report/numbers.js';
 import { problemText } from '../../report/problems.js';
 import { targetText } from '../../report/results.js';
 import { safeText } from '../../report/safe-text.js';
-import {
-  distinctFit,
-  formatAssumption,
-  formatGap,
-  textWidth,
-  formatIndicator,
-  isChanged,
-  rangeText,
-  sparkline,
-  trajectoryValues,
-} from '../format.js';
+import { formatAssumption, formatGap, textWidth, formatIndicator, isChanged, rangeText, sparkline, trajectoryValues } from '../format.js';
 import { useScrollWindow } from '../hooks/use-scroll-window.js';
 import { derivationsUsing } from '../order.js';
 import { STRINGS, verdictLabel, type Strings } from '../strings.js';
@@ -30,7 +20,7 @@ import { assumptionLabel } from './assumptions.js';
 import { basisName } from './overview.js';
 import { Line, clipRow, wrapRow, type Row } from './line.js';
 import { auditStyle, changed, verdictStyle } from './styles.js';
-import { tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
+import { fitLabels, tableLayout, tableRow, type Cells, type TableColumn } from './table.js';
 
 /** Rows of the assumptions panel: all of them when they fit, at most a third of the screen otherwise. */
 export function panelRows(height: number, count: number, headerRows: number): number {
@@ -397,15 +387,7 @@ export function IndicatorDetail({
     used: { text: derivationsUsing(ind, a.id).join(','), dim: true },
   }));
   const layout = tableLayout(columns, cells, width, ['used', 'range', 'published', 'dist']);
-  // two assumptions cut to the same text ("工伤保险参保人…") are cut in the middle instead
-  const labelWidth = layout.find((c) => c.key === 'label')?.width ?? 0;
-  const labels = distinctFit(
-    cells.map((c) => c.label!.text),
-    labelWidth,
-  );
-  cells.forEach((c, i) => {
-    c.label = { ...c.label!, text: labels[i]! };
-  });
+  fitLabels(layout, cells);
   const panelOffset = useScrollWindow(selected, selected, cells.length, panel);
 
   const bodyHeight = detailBodyHeight(height, assumptions.length, headerRows);

@@ -1,5 +1,5 @@
 /** Rows of a table as styled segments: each cell fitted (CJK-aware) to its column, one space between. */
-import { fit, layoutColumns, widest, type ColumnSpec } from '../format.js';
+import { distinctFit, fit, layoutColumns, widest, type ColumnSpec } from '../format.js';
 import type { Row, Seg } from './line.js';
 
 export type Cells<K extends string> = Partial<Record<K, Seg>>;
@@ -27,6 +27,22 @@ export function tableLayout<K extends string>(
     width: widest([c.header, ...(c.could ?? []), ...rows.map((r) => r[c.key]?.text ?? '')]),
   }));
   return layoutColumns(specs, width, dropOrder, yieldTo);
+}
+
+/**
+ * Fit the labels of `cells` to the label column of `layout`, in place; two labels that would be cut to the same
+ * text ("工伤保险参保人…") are cut in the middle instead (distinctFit).
+ */
+export function fitLabels<K extends string>(layout: ColumnSpec<K>[], cells: Cells<K>[]): void {
+  const labelWidth = layout.find((c) => c.key === 'label')?.width ?? 0;
+  const labelled = cells as Cells<'label'>[];
+  const labels = distinctFit(
+    labelled.map((c) => c.label!.text),
+    labelWidth,
+  );
+  labelled.forEach((c, i) => {
+    c.label = { ...c.label!, text: labels[i]! };
+  });
 }
 
 export function tableRow<K extends string>(layout: ColumnSpec<K>[], cells: Cells<K>): Row {
