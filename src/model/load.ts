@@ -52,9 +52,9 @@ function readText(path: string, shown: string): string {
 }
 
 /** Read, parse and validate a file (YAML + valibot, or the spec cache: see spec-file.ts). */
-function readSpecFile<T>(path: string, kind: 'model' | 'scenario'): SpecFile<T> {
+function readSpecFile<T>(path: string, kind: 'model' | 'scenario', text?: string): SpecFile<T> {
   const file = displayPath(path);
-  return readSpec<T>(readText(path, file), file, kind);
+  return readSpec<T>(text ?? readText(path, file), file, kind);
 }
 
 /** Resolve `ref` (a model id or a path) as seen from the file `from`. */
@@ -156,10 +156,11 @@ function checkIdentifiers(spec: ModelSpec, locate: ParsedFile['locate']): void {
 /**
  * Load a model file and, recursively, the models it imports.
  * @param stack files being loaded above this one (for cycle detection)
+ * @param text the file's text, when the caller has read it already
  */
-export function loadModel(path: string, stack: string[] = []): LoadedModel {
+export function loadModel(path: string, stack: string[] = [], text?: string): LoadedModel {
   const absolute = resolve(path);
-  const parsed = readSpecFile<ModelSpec>(absolute, 'model');
+  const parsed = readSpecFile<ModelSpec>(absolute, 'model', text);
   const spec = parsed.spec;
   checkIdentifiers(spec, parsed.locate);
   checkModelDistributions(spec, parsed.locate);
@@ -182,10 +183,13 @@ export function loadModel(path: string, stack: string[] = []): LoadedModel {
   return { spec, file: parsed.file, locate: parsed.locate, locateKey: parsed.locateKey, decimalsAt: parsed.decimalsAt, imports };
 }
 
-/** @param models loaded models by absolute path, shared across calls (a batch of scenarios loads its model once) */
-export function loadScenario(path: string, models?: Map<string, LoadedModel>): LoadedScenario {
+/**
+ * @param models loaded models by absolute path, shared across calls (a batch of scenarios loads its model once)
+ * @param text the file's text, when the caller has read it already
+ */
+export function loadScenario(path: string, models?: Map<string, LoadedModel>, text?: string): LoadedScenario {
   const absolute = resolve(path);
-  const parsed = readSpecFile<ScenarioSpec>(absolute, 'scenario');
+  const parsed = readSpecFile<ScenarioSpec>(absolute, 'scenario', text);
   const spec = parsed.spec;
   let modelPath: string;
   try {
@@ -217,8 +221,8 @@ export function loadModelOrScenario(path: string, models?: Map<string, LoadedMod
   const shown = displayPath(absolute);
   const text = readText(absolute, shown);
   if (/^model\s*:/m.test(text) && !/^indicators\s*:/m.test(text)) {
-    const scenario = loadScenario(absolute, models);
+    const scenario = loadScenario(absolute, models, text);
     return { model: scenario.model, scenario };
   }
-  return { model: loadModel(absolute) };
+  return { model: loadModel(absolute, [], text) };
 }
