@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { missesAdoptedBindingTarget } from '../../engine/graph/target.js';
 import { problemLine } from '../../report/problems.js';
 import { renderRun } from '../../report/results.js';
 import { safeText } from '../../report/safe-text.js';
@@ -22,12 +23,7 @@ export function registerRun(program: Command): void {
     const { result, name, model, scenario } = loadAndEvaluate(file, parseSet(opts.set));
     emit(renderRun(result, format, { scenario: name, file: scenario?.file ?? model.file, lang }), opts.out);
     for (const p of result.problems) process.stderr.write(safeText(`${problemLine(p, lang)}\n`));
-    if (
-      opts.strict &&
-      // a draft's proposal is not a target yet: it is shown, and counts once the planner adopts it
-      (result.indicators.some((i) => i.verdict === 'missed' && i.attribute === 'binding' && !i.target?.proposed) ||
-        result.problems.some((p) => p.severity === 'warning'))
-    )
+    if (opts.strict && (result.indicators.some(missesAdoptedBindingTarget) || result.problems.some((p) => p.severity === 'warning')))
       throw new Exit(EXIT.findings);
   });
 }

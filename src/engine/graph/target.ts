@@ -38,3 +38,8 @@ export function resultTarget(target: IndicatorSpec['target']): IndicatorResult['
     ...(target.proposed ? { proposed: true as const } : {}),
   };
 }
+
+/** A binding (约束性) target missed; a draft's proposal is not a target yet and counts once the planner adopts it. */
+export function missesAdoptedBindingTarget(ind: Pick<IndicatorResult, 'verdict' | 'attribute' | 'target'>): boolean {
+  return ind.verdict === 'missed' && ind.attribute === 'binding' && !ind.target?.proposed;
+}
