@@ -97,7 +97,9 @@ describe.each(Object.values(METHODS).map((d) => [d.name, d] as const))('%s', (_n
                 1e-9 * Math.max(1, Math.abs(got.value)),
               );
             }),
-            { numRuns: 15 },
+            // a fixed seed: with random ones a method whose arguments are rarely in its domain (at: a year of the series)
+            // now and then reached its Excel form with none of them, and the count below failed by chance
+            { numRuns: 15, seed: 20251128 },
           );
         }
       }
