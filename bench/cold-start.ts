@@ -29,8 +29,8 @@ const arg = (name: string, fallback: number) => {
 };
 const REPEATS = arg('repeats', Number(process.env['BENCH_REPEATS'] ?? 21));
 
-if (!existsSync(join(root, 'dist/cli.js'))) {
-  console.error('cold-start: dist/cli.js is missing — run `npm run build` first (npm run bench does)');
+if (!existsSync(join(root, 'dist/cli.cjs'))) {
+  console.error('cold-start: dist/cli.cjs is missing — run `npm run build` first (npm run bench does)');
   process.exit(1);
 }
 

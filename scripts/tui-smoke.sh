@@ -14,7 +14,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 cd "$(dirname "$0")/.."
-[ -f dist/cli.js ] || npm run build >/dev/null
+[ -f dist/cli.cjs ] || npm run build >/dev/null
 
 session="cesuan-smoke-$$"
 expected="$(node -e 'console.log((186.5 * 1.025 ** 5).toFixed(2))')"   # closed form of 测算依据2 at 2.5%

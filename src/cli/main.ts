@@ -88,8 +88,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && /(?:cesuan(?:\.js)?|cli\.js|main\.ts)$/.test(process.argv[1]);
+// run directly (`tsx src/cli/main.ts`, `node dist/cli.cjs`); bin/cesuan.js calls main() itself
+const isEntry = process.argv[1] && /[/\\](?:main\.ts|cli\.cjs)$/.test(process.argv[1]);
 if (isEntry) {
-  const code = await main(process.argv.slice(2));
-  process.exitCode = code;
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -51,8 +51,10 @@ beforeAll(() => {
 describe('npm pack + npm install -g', () => {
   it('the package holds dist/, bin/, models/, scenarios/, schema/, docs/ — not test/, bench/ or src/', () => {
     for (const needed of [
-      'dist/cli.js',
+      'dist/cli.cjs',
+      'dist/cli.cjs.cache',
       'bin/cesuan.js',
+      'bin/load-cli.js',
       'models/zhengzhou-hrss-14th.yaml',
       'scenarios/zhengzhou-growth-cut.yaml',
       'schema/model.schema.json',

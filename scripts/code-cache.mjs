@@ -1,0 +1,43 @@
+// Makes dist/cli.cjs.cache, V8's compiled code for dist/cli.cjs (see bin/load-cli.js), run by scripts/build.mjs
+// in a child process of its own. The CLI runs a few commands on a shipped model, as a user's first runs do,
+// so that the functions they call are compiled, then V8 writes out everything compiled so far.
+// What the runs print is dropped; a run that fails fails this script (and the build says so).
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CODE_CACHE, cacheHeader, loadCli } from '../bin/load-cli.js';
+
+const MODEL = 'models/zhengzhou-hrss-14th.yaml';
+/** [arguments, spec cache on] — the first run of a model (no spec cache), a table, a cache miss and a hit */
+const RUNS = [
+  [['run', MODEL, '--format', 'json'], false],
+  [['run', MODEL], false],
+  [['run', MODEL, '--format', 'json'], true],
+  [['run', MODEL, '--format', 'json'], true],
+];
+
+const loaded = loadCli();
+if (!loaded.script) {
+  console.error('code-cache: this Node cannot load the CLI as a vm script (Node ≥ 20.12 can); no cache made');
+  process.exit(0);
+}
+const cacheDir = mkdtempSync(join(tmpdir(), 'cesuan-code-cache-'));
+const write = { out: process.stdout.write, err: process.stderr.write };
+try {
+  for (const [args, specCache] of RUNS) {
+    process.env['CESUAN_CACHE'] = specCache ? 'on' : 'off';
+    process.env['CESUAN_CACHE_DIR'] = cacheDir;
+    process.stdout.write = process.stderr.write = () => true;
+    const code = await loaded.exports.main(args);
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+    if (code !== 0) throw new Error(`cesuan ${args.join(' ')} exited ${code}`);
+  }
+} finally {
+  process.stdout.write = write.out;
+  process.stderr.write = write.err;
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+const temp = `${CODE_CACHE}.${process.pid}.tmp`;
+writeFileSync(temp, Buffer.concat([cacheHeader(loaded.id), loaded.script.createCachedData()]));
+renameSync(temp, CODE_CACHE);
