@@ -19,14 +19,15 @@ export const cacheHeader = (id) => Buffer.from(`${id}\n`, 'latin1');
 /**
  * Compile and run cli.cjs as Node runs a CommonJS module, with one more argument: `__cesuanImport`, this
  * module's import(), for the ES module cli.cjs imports (the TUI's ink and react: scripts/build.mjs).
+ * `cli` and `codeCache` name other files (tests). `cacheUsed` says whether V8 took the cache.
  */
-export function loadCli() {
-  const source = readFileSync(CLI, 'utf8');
+export function loadCli({ cli = CLI, codeCache = `${cli}.cache` } = {}) {
+  const source = readFileSync(cli, 'utf8');
   const id = idOf(source);
   let cachedData;
   if (id) {
     try {
-      const cache = readFileSync(CODE_CACHE);
+      const cache = readFileSync(codeCache);
       const header = cacheHeader(id);
       if (cache.subarray(0, header.length).equals(header)) cachedData = cache.subarray(header.length);
     } catch {
@@ -34,11 +35,11 @@ export function loadCli() {
     }
   }
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __cesuanImport) {${source}\n})`, {
-    filename: CLI,
+    filename: cli,
     cachedData,
   });
-  const module = { exports: {}, filename: CLI, id: CLI };
+  const module = { exports: {}, filename: cli, id: cli };
   const run = script.runInThisContext();
-  run.call(module.exports, module.exports, createRequire(CLI), module, CLI, dirname(CLI), (url) => import(url));
+  run.call(module.exports, module.exports, createRequire(cli), module, cli, dirname(cli), (url) => import(url));
   return { exports: module.exports, script, id, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }

@@ -17,10 +17,6 @@ const RUNS = [
 ];
 
 const loaded = loadCli();
-if (!loaded.script) {
-  console.error('code-cache: this Node cannot load the CLI as a vm script (Node ≥ 20.12 can); no cache made');
-  process.exit(0);
-}
 const cacheDir = mkdtempSync(join(tmpdir(), 'cesuan-code-cache-'));
 const write = { out: process.stdout.write, err: process.stderr.write };
 try {

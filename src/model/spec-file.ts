@@ -2,12 +2,12 @@
  * A model or scenario file's text → its validated spec and source positions, through a content-addressed
  * cache. Reading YAML and validating is a good part of a cold `cesuan run` (~50 ms for a 70 KB model, most of
  * it code that runs once, interpreted), yet scripts read the same files again and again; the cache keeps each
- * successful parse as JSON under the hash of (cesuan build, kind, text), so a hit is a JSON.parse (~2 ms). The
- * entry may also keep what the engine chooses to keep about the file's formulas (engine/graph/parser.ts
- * registers itself through setFormulaCache). Files with errors are never cached; a cache that cannot be read
- * or written, or an entry that is not one, is simply not used.
+ * successful parse as JSON under the hash of (cesuan build, kind, text), so a hit is a JSON.parse (~2 ms).
+ * Files with errors are never cached; a cache that cannot be read or written, or an entry that is not one, is
+ * simply not used. (Formulas are parsed again on a hit: src/engine/graph/fast-parse.ts reads a model's
+ * formulas about as fast as their trees came back from JSON, which the cache kept until format 3.)
  *
- * The cache can never change an answer: an entry is a header line `{"format":3,"hash":…}` and a JSON payload,
+ * The cache can never change an answer: an entry is a header line `{"format":4,"hash":…}` and a JSON payload,
  * the hash covering the build, the kind, the file's text and the payload bytes. An entry whose hash does not
  * match (edited, truncated, moved to another file's name) or whose spec fails the shape checks below is
  * ignored and rewritten from the file. (Full validation of a hit would cost more than the parse it saves.)
@@ -22,7 +22,6 @@ import type { Position } from './types.js';
 import { CesuanError } from './errors.js';
 import { lineColumn, locator, type Locator, type PositionTree, type SourceKind } from './positions.js';
 import { parseSource } from './yaml-source.js';
-import { parseTemplate, placeholders } from './template.js';
 
 declare const __CESUAN_BUILD__: string | undefined;
 
@@ -34,7 +33,7 @@ const homedir = () => (builtin('node:os') as typeof import('node:os')).homedir()
 
 /** Identifies the code that produced a cached spec; undefined (no cache) when running from sources. */
 const BUILD = typeof __CESUAN_BUILD__ === 'string' ? __CESUAN_BUILD__ : undefined;
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 /** Past this many entries, the oldest half is removed when a new one is written. */
 const MAX_ENTRIES = 400;
 
@@ -47,43 +46,6 @@ interface CacheEntry {
   format: number;
   spec: unknown;
   tree: PositionTree | null;
-  /** what the engine keeps about the formulas (see setFormulaCache) */
-  formulas: Record<string, unknown>;
-}
-
-/** What the engine keeps about a file's formulas in its cache entry: the engine decides, the loader stores. */
-export interface FormulaCache {
-  /** formula text → what to keep (must survive JSON) */
-  collect: (formulas: Set<string>) => Record<string, unknown>;
-  /** hand back what was kept, on a cache hit */
-  prime: (kept: Record<string, unknown>) => void;
-}
-
-let formulaCache: FormulaCache | undefined;
-
-/** Called by the engine's parser when it is loaded. */
-export function setFormulaCache(cache: FormulaCache): void {
-  formulaCache = cache;
-}
-
-/** Every formula a spec holds: assumption defaults, formulas, paths, stated and computed exprs, overrides. */
-function formulasIn(value: unknown, key = '', out = new Set<string>(), depth = 0): Set<string> {
-  if (depth > 100) return out;
-  if (typeof value === 'string') {
-    if (key === 'default' || key === 'formula' || key === 'path' || key === 'expr' || key === 'set') out.add(value);
-    else if (key === 'text') {
-      try {
-        for (const placeholder of placeholders(parseTemplate(value))) out.add(placeholder.expr);
-      } catch {
-        // a broken template is reported when the model is compiled
-      }
-    }
-  } else if (Array.isArray(value)) {
-    for (const v of value) formulasIn(v, key === 'set' ? '' : key, out, depth + 1);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) formulasIn(v, key === 'set' ? 'set' : k, out, depth + 1);
-  }
-  return out;
 }
 
 function cacheDir(): string | undefined {
@@ -154,10 +116,10 @@ function readEntry(path: string, kind: SourceKind, text: string): CacheEntry | u
     const payload = raw.slice(newline + 1);
     if (!isRecord(header) || header['format'] !== CACHE_FORMAT || header['hash'] !== entryHash(kind, text, payload)) return undefined;
     const entry = JSON.parse(payload) as unknown;
-    if (!isRecord(entry) || !isRecord(entry['spec']) || !isRecord(entry['formulas'])) return undefined;
+    if (!isRecord(entry) || !isRecord(entry['spec'])) return undefined;
     if (entry['tree'] !== null && !Array.isArray(entry['tree'])) return undefined;
     if (!plausibleSpec(entry['spec'], kind)) return undefined;
-    return { format: CACHE_FORMAT, spec: entry['spec'], tree: entry['tree'] as PositionTree | null, formulas: entry['formulas'] };
+    return { format: CACHE_FORMAT, spec: entry['spec'], tree: entry['tree'] as PositionTree | null };
   } catch {
     return undefined;
   }
@@ -167,7 +129,7 @@ function writeEntry(dir: string, path: string, entry: CacheEntry, kind: SourceKi
   const temp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    const payload = JSON.stringify({ spec: entry.spec, tree: entry.tree, formulas: entry.formulas });
+    const payload = JSON.stringify({ spec: entry.spec, tree: entry.tree });
     writeFileSync(temp, `${JSON.stringify({ format: CACHE_FORMAT, hash: entryHash(kind, text, payload) })}\n${payload}`);
     renameSync(temp, path);
     const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
@@ -190,7 +152,6 @@ export function readSpec<T>(text: string, file: string, kind: SourceKind): SpecF
   const path = dir && join(dir, `${createHash('sha256').update(`${BUILD}\0${kind}\0`).update(text).digest('hex').slice(0, 40)}.json`);
   const cached = path ? readEntry(path, kind, text) : undefined;
   if (cached) {
-    formulaCache?.prime(cached.formulas);
     return { spec: cached.spec as T, file, ...locator(file, text, cached.tree) };
   }
   const parsed = parseSource(text, kind);
@@ -203,8 +164,7 @@ export function readSpec<T>(text: string, file: string, kind: SourceKind): SpecF
     throw new CesuanError(parsed.message, parsed.key ? where.locateKey(parsed.path) : where.locate(parsed.path), parsed.field);
   }
   if (dir && path && jsonExact(parsed.spec)) {
-    const formulas = formulaCache?.collect(formulasIn(parsed.spec)) ?? {};
-    writeEntry(dir, path, { format: CACHE_FORMAT, spec: parsed.spec, tree: parsed.tree, formulas }, kind, text);
+    writeEntry(dir, path, { format: CACHE_FORMAT, spec: parsed.spec, tree: parsed.tree }, kind, text);
   }
   return { spec: parsed.spec as T, file, ...locator(file, text, parsed.tree) };
 }

@@ -6,9 +6,8 @@
  * The nodes it returns can be printed (`toString`) but not called into: `compile`/`evaluate` see an empty
  * function namespace. Formulas run only through the whitelist compiler in expression.ts.
  *
- * Parsing ~150 formulas costs ~10 ms of a cold run; this module asks the spec cache (src/model/spec-file.ts)
- * to keep each file's parse trees as JSON (`formulaTrees`) and to hand them back (`primeFormulas`): rebuilding
- * a tree from JSON is ~5× cheaper than parsing its text. Only trees that survive JSON exactly are kept.
+ * Most formulas of a model never reach mathjs's parser: fast-parse.ts builds the same trees for the shapes
+ * models use, several times faster; mathjs parses the rest (and words every syntax error).
  */
 import {
   createAccessorNode,
@@ -30,7 +29,6 @@ import {
   createSymbolNode,
 } from 'mathjs';
 import type { MathNode } from 'mathjs';
-import { setFormulaCache } from '../../model/spec-file.js';
 import { fastParse, type NodeClasses } from './fast-parse.js';
 
 /** mathjs exports its factories from the ESM entry but its typings do not declare them. */
@@ -103,27 +101,9 @@ const parseExpression = createParse({ typed, numeric, config, ...nodes }) as (ex
 export const parseWithMathjs = (text: string): MathNode => parseExpression(text);
 export const parseFast = (text: string): MathNode | undefined => fastParse(text, nodes as unknown as NodeClasses);
 
-/** Parse trees as JSON by formula text, from the spec cache. */
-const primed = new Map<string, unknown>();
-
-/** A node tree from mathjs's own JSON form ({ mathjs: 'OperatorNode', … }); throws on anything else. */
-function revive(json: unknown, depth = 0): unknown {
-  if (depth > 200) throw new RangeError('tree too deep');
-  if (Array.isArray(json)) return json.map((item) => revive(item, depth + 1));
-  if (json === null || typeof json !== 'object') return json;
-  const fields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(json)) fields[k] = revive(v, depth + 1);
-  const type = fields['mathjs'];
-  if (type === undefined) return fields;
-  if (typeof type !== 'string' || !Object.hasOwn(nodes, type) || type === 'Node')
-    throw new TypeError(`not a formula node: ${String(type)}`);
-  return (nodes[type as keyof typeof nodes] as unknown as { fromJSON: (j: unknown) => MathNode }).fromJSON(fields);
-}
-
 /**
  * Trees already parsed in this process, by formula text: a model writes the same formula in several places
- * (a derivation, its stated figures, its 测算依据 text), the spec cache collects them before the model is
- * compiled, and a cold parse is most of compiling one. Trees are only read, never changed, so sharing is safe.
+ * (a derivation, its stated figures, its 测算依据 text). Trees are only read, never changed, so sharing is safe.
  */
 const parsed = new Map<string, MathNode>();
 const MAX_PARSED = 5000;
@@ -132,46 +112,7 @@ const MAX_PARSED = 5000;
 export function parseFormula(text: string): MathNode {
   const known = parsed.get(text);
   if (known) return known;
-  let tree: MathNode | undefined;
-  const json = primed.get(text);
-  if (json !== undefined) {
-    try {
-      // the node constructors check their arguments; the root must be a node too
-      const revived = revive(json);
-      if (!(revived instanceof Node)) throw new TypeError('not a formula node');
-      tree = revived as MathNode;
-    } catch {
-      primed.delete(text); // not a tree after all: parse the text
-    }
-  }
-  tree ??= parseFast(text) ?? parseExpression(text);
+  const tree = parseFast(text) ?? parseExpression(text);
   if (parsed.size < MAX_PARSED) parsed.set(text, tree);
   return tree;
 }
-
-/** Parse trees of `texts` as JSON, for those that parse and come back from JSON as the same tree. */
-export function formulaTrees(texts: Iterable<string>): Record<string, unknown> {
-  const trees: Record<string, unknown> = {};
-  for (const text of texts) {
-    if (Object.hasOwn(trees, text)) continue;
-    try {
-      const tree = parseFormula(text);
-      const json = JSON.stringify(tree);
-      const back = revive(JSON.parse(json)) as MathNode;
-      if (JSON.stringify(back) === json && back.toString() === tree.toString()) trees[text] = JSON.parse(json);
-    } catch {
-      // a syntax error: the compiler reports it when it parses the text
-    }
-  }
-  return trees;
-}
-
-/** Parse trees (from `formulaTrees`, via the spec cache) that parseFormula uses instead of parsing. */
-export function primeFormulas(trees: Record<string, unknown>): void {
-  for (const [text, json] of Object.entries(trees)) {
-    primed.set(text, json);
-    parsed.delete(text); // the next parseFormula revives what was handed in (or parses, when it is no tree)
-  }
-}
-
-setFormulaCache({ collect: formulaTrees, prime: primeFormulas });
