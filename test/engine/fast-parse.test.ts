@@ -161,12 +161,7 @@ describe('the fast formula parser builds the tree mathjs builds, or declines', (
   });
 
   it('on token soup', () => {
-    const token = fc.oneof(
-      name,
-      number,
-      space,
-      fc.constantFrom(...`+ - * / ^ ( ) [ ] , . .* ^| % ! ' ? : = < ; # " { }`.split(' ')),
-    );
+    const token = fc.oneof(name, number, space, fc.constantFrom(...`+ - * / ^ ( ) [ ] , . .* ^| % ! ' ? : = < ; # " { }`.split(' ')));
     fc.assert(
       fc.property(fc.array(token, { maxLength: 14 }), (tokens) => {
         const text = tokens.join('');
