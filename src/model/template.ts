@@ -121,6 +121,11 @@ export function parseTemplate(text: string): ParsedTemplate {
   return { text, parts };
 }
 
+/** Escape text (a label from a model) for use inside a template: braces doubled. */
+export function escapeTemplate(text: string): string {
+  return text.replace(/[{}]/g, (c) => c + c);
+}
+
 /** The placeholders of a parsed template. */
 export function placeholders(template: ParsedTemplate): Placeholder[] {
   return template.parts.filter((p): p is Placeholder => typeof p !== 'string');

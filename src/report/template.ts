@@ -11,7 +11,7 @@
  * TemplateError.
  */
 import type { LoadedModel } from '../model/types.js';
-import { parseTemplate, type FormatSpec, type ParsedTemplate, type Placeholder } from '../model/template.js';
+import { escapeTemplate, parseTemplate, type FormatSpec, type ParsedTemplate, type Placeholder } from '../model/template.js';
 import type { CompiledExpression } from '../engine/graph/expression.js';
 import { calleeName, formulaNode } from '../engine/graph/nodes.js';
 import type { Value } from '../engine/types.js';
@@ -19,7 +19,7 @@ import type { Value } from '../engine/types.js';
 export type Lang = 'zh' | 'en';
 
 export type { FormatSpec, ParsedTemplate, Placeholder };
-export { parseTemplate };
+export { escapeTemplate, parseTemplate };
 
 /** A value a placeholder used: its name (or formula), the value, its unit and how it was printed. */
 export interface TemplateValue {
@@ -92,11 +92,6 @@ export function renderTemplate(template: string | ParsedTemplate, lookup: Templa
     text += printed;
   }
   return { text, values };
-}
-
-/** Escape text (a label from a model) for use inside a template: braces doubled. */
-export function escapeTemplate(text: string): string {
-  return text.replace(/[{}]/g, (c) => c + c);
 }
 
 /**

@@ -10,6 +10,7 @@ import { cleanup } from 'ink-testing-library';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { proposalValue, rolloverYearsProblem } from '../../src/engine/planning/rollover.js';
+import { evaluate } from '../../src/engine/graph/evaluate.js';
 import { meanGrowth } from '../../src/engine/methods/mean-growth.js';
 import { loadModel } from '../../src/model/load.js';
 import { cesuan } from '../helpers/cli.js';
@@ -124,6 +125,26 @@ describe('rollover of the Zhengzhou model with the demo 2021–2025 actuals', ()
     const docx = join(out, 'draft.docx');
     expect(cesuan(['write', draftFile, '-o', docx], { cwd: root }).code).toBe(0);
     expect(existsSync(docx)).toBe(true);
+  });
+
+  it('a label quoting a re-estimated 十四五 value takes the re-estimate, and write’s sentence follows the assumption', () => {
+    // 十四五: 每年计划12万人 × 5年 over new_jobs_per_year * 5; the draft re-estimates new_jobs_per_year as the mean
+    // of the 2021–2025 actuals, 61.1 / 5 = 12.22 a year. The 测算说明 said “按每年计划12万人 × 5年测算，为61.1万人”.
+    const total = draft.indicators.new_urban_jobs.baseline.value as number;
+    expect(total).toBeCloseTo(61.1, 9);
+    const basis2 = draft.indicators.new_urban_jobs.derivations.basis2;
+    expect(basis2.formula).toBe('new_jobs_per_year * 5');
+    expect(basis2.label).toBe(`每年计划${Number((total / 5).toFixed(2))}万人 × 5年`);
+    const write = cesuan(['write', draftFile, '-f', 'md'], { cwd: root });
+    expect(write.stdout).toContain('按每年计划12.22万人 × 5年测算，为61.1万人。');
+    expect(write.stdout).not.toMatch(/12万人 × 5年/);
+    const varied = cesuan(['write', draftFile, '-f', 'md', '-s', 'new_jobs_per_year=13'], { cwd: root });
+    expect(varied.stdout).toContain('按每年计划13万人 × 5年测算，为65万人。');
+    // a method's label takes the figure too; its sentence is the method's, every figure from the formula
+    const rate = evaluate(loadModel(draftFile)).values['pension_rural_growth'] as number;
+    expect(draft.indicators.pension_rural.derivations.basis.label).toBe(`按往年平均年增长率${Number((rate * 100).toFixed(2))}%`);
+    expect(write.stdout).toContain(`按年均增长${Number((rate * 100).toFixed(2))}%测算`);
+    expect(draft.notes.some((n: string) => /derivation label\(s\) quoted a 十四五 assumption value/.test(n))).toBe(true);
   });
 
   it('the TUI opens on the draft and shows the 2025 baselines', async () => {

@@ -25,6 +25,7 @@ import type { ActualSources, ActualValues } from '../../model/actuals.js';
 import { citeActual } from '../../model/actuals.js';
 import type { AssumptionSpec, Comparator, IndicatorSpec, ModelSpec, SeriesSpec, Source } from '../../model/schema.js';
 import type { LoadedModel } from '../../model/types.js';
+import { escapeTemplate } from '../../model/template.js';
 import { parseModel } from '../../model/validate.js';
 import { evaluate } from '../graph/evaluate.js';
 import { calleeName, dottedName, formulaNode } from '../graph/nodes.js';
@@ -52,7 +53,17 @@ export interface RolloverFiles {
 
 export interface RolloverNote {
   /** far: a plausibility flag (see `flags`); every other code is something not carried */
-  code: 'no_actuals' | 'short' | 'base_not_actual' | 'texts' | 'no_estimate' | 'no_baseline' | 'distribution' | 'far' | 'no_projection';
+  code:
+    | 'no_actuals'
+    | 'short'
+    | 'base_not_actual'
+    | 'texts'
+    | 'no_estimate'
+    | 'no_baseline'
+    | 'distribution'
+    | 'far'
+    | 'no_projection'
+    | 'labels';
   field: string;
   /** English, as written into the draft's notes */
   message: string;
@@ -129,6 +140,54 @@ const symbols = (text: string): string[] => {
   });
   return out;
 };
+
+/** A figure as a label writes it: 12, 186.5, 3.53% (a percentage stands for its fraction). */
+const LABEL_FIGURE = /\d+(?:\.\d+)?%?/g;
+
+/**
+ * Derivation labels of rolled indicators that quote the 十四五 value of an assumption the derivation reads and
+ * rollover re-estimated (每年计划12万人 × 5年 over `new_jobs_per_year * 5`, new_jobs_per_year now 12.22): the
+ * figure becomes the re-estimate (每年计划12.22万人 × 5年). A derivation that is plain arithmetic, which
+ * `cesuan write` words through its label, gains a `text` with the assumption as a placeholder
+ * (按每年计划{new_jobs_per_year}万人 × 5年测算，为{…:u}。), so that the sentence agrees with the formula whatever
+ * the assumption is set to. Figures of moved bases (2020年底195.97万人) stay as written: `write` words a method's
+ * base from the formula. Returns how many labels changed.
+ */
+function relabel(spec: ModelSpec, reestimated: Reestimate[], rolled: Iterable<string>): number {
+  const byAssumption = new Map(reestimated.map((r) => [r.assumption, r]));
+  let count = 0;
+  for (const id of rolled) {
+    for (const [did, d] of Object.entries(spec.indicators[id]!.derivations)) {
+      if (typeof d.formula !== 'string' || d.text !== undefined) continue;
+      const read = [d.formula, d.path].flatMap((t) => (typeof t === 'string' ? symbols(t) : []));
+      let label = '';
+      let template = '';
+      let from = 0;
+      for (const m of d.label.matchAll(LABEL_FIGURE)) {
+        const percent = m[0].endsWith('%');
+        const value = Number(percent ? m[0].slice(0, -1) : m[0]) / (percent ? 100 : 1);
+        const r = read
+          .map((a) => byAssumption.get(a))
+          .find((x) => x && (x.kind === 'growth') === percent && Math.abs(x.fourteenth - value) <= 1e-9 * Math.max(1, Math.abs(value)));
+        if (!r) continue;
+        const before = d.label.slice(from, m.index);
+        label += before + (percent ? `${round2(r.value * 100)}%` : String(round2(r.value)));
+        template += escapeTemplate(before) + (percent ? `{${r.assumption}:.2%}` : `{${r.assumption}}`);
+        from = m.index + m[0].length;
+      }
+      if (from === 0) continue;
+      const rest = d.label.slice(from);
+      d.label = label + rest;
+      count++;
+      // a method's call (compound(…), share(…) …) has its own sentence in cesuan write, with every figure as a
+      // placeholder; other arithmetic is written as its label: lead as the default sentence does (src/report/writer/sentences.ts)
+      if (formulaNode(parseFormula(d.formula)).type === 'FunctionNode') continue;
+      const figure = `${template}${escapeTemplate(rest)}`;
+      d.text = /^(按|以|根据|依据|保持|与)/.test(d.label) ? `${figure}，测算为{${id}.${did}:u}。` : `按${figure}测算，为{${id}.${did}:u}。`;
+    }
+  }
+  return count;
+}
 
 interface Subject {
   id: string;
@@ -540,6 +599,16 @@ export function rollover(
       });
     }
   }
+
+  // ── labels quoting the 十四五 value of an assumption re-estimated above (每年计划12万人 × 5年, now 12.22 a year)
+  const relabelled = relabel(spec, reestimated, subjects.keys());
+  if (relabelled)
+    notes.push({
+      code: 'labels',
+      zh: `${relabelled} 个测算依据名称中的十四五假设值已改为重估值，cesuan write 的表述随假设取值`,
+      field: 'indicators.*.derivations.*.label',
+      message: `${relabelled} derivation label(s) quoted a 十四五 assumption value: the figure is now the re-estimate, and cesuan write's sentence follows the assumption`,
+    });
 
   // ── baselines, then targets as proposals from the draft's own projections
   for (const [id, subject] of subjects) {
