@@ -2,7 +2,7 @@
  * Render a ModelResult: the run table, the explanation of one indicator, the stated-figure audit.
  * Formats: table (aligned text), md, csv, json. JSON is the stable interface for scripts (see README).
  */
-import { COMPARATOR_SYMBOL, missesAdoptedBindingTarget } from '../engine/graph/target.js';
+import { COMPARATOR_SYMBOL, missesAdoptedBindingTarget, missesProposedBindingTarget } from '../engine/graph/target.js';
 import type { IndicatorResult, ModelResult, StatedFigureCheck, Verdict } from '../engine/types.js';
 import { renderCsv } from './csv.js';
 import { renderMarkdownTable } from './markdown.js';
@@ -146,7 +146,7 @@ export function renderRun(result: ModelResult, format: Format, context: RunConte
     );
   }
   const adopted = result.indicators.filter(missesAdoptedBindingTarget);
-  const proposals = result.indicators.filter((i) => i.verdict === 'missed' && i.attribute === 'binding' && i.target?.proposed);
+  const proposals = result.indicators.filter(missesProposedBindingTarget);
   const footer =
     (adopted.length ? `\n${t.run.bindingMissed(adopted.map((i) => i.label).join(', '))}\n` : '') +
     (proposals.length ? `\n${t.run.bindingProposalMissed(proposals.map((i) => i.label).join(', '))}\n` : '');

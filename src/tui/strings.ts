@@ -47,6 +47,7 @@ const zh = {
   errors: (n: number) => `${n} 处无法计算`,
   scenario: '情景',
   bindingMissed: (labels: string) => `!! 约束性指标未达成：${labels}`,
+  bindingProposalsMissed: (labels: string) => `约束性指标的建议目标未达成（草案）：${labels}`,
   otherGroup: '其他',
   legend:
     '图例：[60] 五年累计 · * 与发布模型不同 · 未达成! 约束性指标未达成 · ≤ 目标差距为负即达成 · 依据 驱动预测的测算依据 · 综合值 文件选定的值（详情）',
@@ -251,6 +252,7 @@ const en: Strings = {
   errors: (n: number) => `${n} value${n === 1 ? '' : 's'} not computable`,
   scenario: 'scenario',
   bindingMissed: (labels: string) => `!! binding targets missed: ${labels}`,
+  bindingProposalsMissed: (labels: string) => `binding proposals missed (a draft): ${labels}`,
   otherGroup: 'other',
   legend:
     "legend: [60] five-year total · * differs from published · MISSED! binding target missed · for ≤ targets a negative gap is met · basis drives the projection · chosen: the document's own figure (detail)",

@@ -4,7 +4,7 @@
  * Drafts: the national 城镇新增就业 (published 2021–2024 actuals: 1269, 1206, 1244, 1256万) and the Zhengzhou
  * model with its demo actuals, one of whose targets the planner has adopted (proposed dropped).
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -129,6 +129,20 @@ describe('--strict counts adopted binding targets, not proposals', () => {
     expect(r.stdout).toContain('!! 约束性指标未达成：工伤保险参保人数');
     expect(r.stdout).not.toContain('约束性指标的建议目标未达成');
   });
+  it('batch, compare and sweep --strict count the same way: the missed proposal exits 0, the adopted target 1', () => {
+    const proposal = 'unemployment_insured_growth=0.01';
+    const adopted = 'injury_growth=0.02';
+    const runs = (set: string) => ({
+      batch: cesuan(['batch', zzFile, '--set', set, '--strict', '-f', 'csv'], { cwd: root }),
+      compare: cesuan(['compare', zzFile, zzFile, '--set', set, '--strict'], { cwd: root }),
+      sweep: cesuan(['sweep', zzFile, '--vary', `${set}:${set.split('=')[1]}:0.01`, '--strict', '-f', 'csv'], { cwd: root }),
+    });
+    for (const [command, r] of Object.entries(runs(proposal))) {
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, command).toMatch(/未达成|missed/);
+    }
+    for (const [command, r] of Object.entries(runs(adopted))) expect(r.code, `${command}: ${r.stderr}`).toBe(1);
+  });
 });
 
 describe('the other reports mark a proposal too', () => {
@@ -186,6 +200,20 @@ describe('the TUI marks a proposal', () => {
     expect(published.screen()).not.toContain('建议目标');
     expect(published.screen()).not.toMatch(/≥[\d.]+\?/);
     published.unmount();
+  });
+
+  it('footer: a missed binding proposal is said apart, not as “!! 约束性指标未达成”', async () => {
+    // 失业保险参保人数 (binding, proposed) at 1% a year misses its proposal, as in run --strict above
+    const slow = parseDocument(readFileSync(zzFile, 'utf8'));
+    slow.setIn(['assumptions', 'unemployment_insured_growth', 'default'], 0.01);
+    const file = join(out, 'slow', 'zhengzhou-hrss-15th.yaml');
+    mkdirSync(join(out, 'slow'), { recursive: true });
+    copyFileSync(join(root, 'models', 'henan-parent-14th.yaml'), join(out, 'slow', 'henan-parent-14th.yaml'));
+    writeFileSync(file, slow.toString());
+    const d = await drive({ model: loadModel(file), scenariosDir: out, rows: 40 });
+    expect(d.screen()).toContain('约束性指标的建议目标未达成（草案）：失业保险参保人数');
+    expect(d.screen()).not.toContain('!! 约束性指标未达成');
+    d.unmount();
   });
 
   it('detail: the target spelled out （建议） and the verdict a check against the proposal; English too', async () => {

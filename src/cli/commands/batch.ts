@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { missesAdoptedBindingTarget } from '../../engine/graph/target.js';
 import type { LoadedModel } from '../../model/load.js';
 import { BATCH_ALIGN, BATCH_COLUMNS, batchRow } from '../../report/batch.js';
 import { buildWorkbook, type WorkbookEntry } from '../../report/xlsx.js';
@@ -29,7 +30,7 @@ export function registerBatch(program: Command): void {
     .option('-f, --format <format>', 'csv | json | md | xlsx (default: from --out extension, else csv)')
     .option('-o, --out <file>', 'write to a file (atomically; streamed through a temp file) instead of stdout')
     .option('-s, --set <name=value>', 'override an assumption in every run (repeatable)', collect, [])
-    .option('--strict', 'exit 1 when a binding target is missed in any run')
+    .option('--strict', "exit 1 when a binding target is missed in any run (a draft's proposed target is not counted)")
     .addHelpText(
       'after',
       '\nExit codes: 0 ok, 1 a binding target missed (--strict), 2 bad input, 130 interrupted.\nxlsx: an Inputs sheet (assumptions and series with sources) and a Results sheet whose projections are live Excel formulas where the derivation is plain arithmetic.',
@@ -48,7 +49,7 @@ export function registerBatch(program: Command): void {
         for (const [i, file] of files.entries()) {
           const { model, scenario, result, name } = loadAndEvaluate(file, extra, models);
           entries.push({ name: name ?? model.spec.id, file: scenario?.file ?? model.file, model, result });
-          missedBinding ||= result.indicators.some((ind) => ind.verdict === 'missed' && ind.attribute === 'binding');
+          missedBinding ||= result.indicators.some(missesAdoptedBindingTarget);
           bar.update(i + 1);
           await checkpoint();
         }
@@ -67,7 +68,7 @@ export function registerBatch(program: Command): void {
             const { model, scenario, result, name } = loadAndEvaluate(file, extra, models);
             const scenarioName = name ?? model.spec.id;
             for (const ind of result.indicators) sink.write(batchRow(scenarioName, model.spec.id, scenario?.file ?? model.file, ind));
-            missedBinding ||= result.indicators.some((ind) => ind.verdict === 'missed' && ind.attribute === 'binding');
+            missedBinding ||= result.indicators.some(missesAdoptedBindingTarget);
             bar.update(i + 1);
             if (!(await checkpoint())) break;
           }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { missesAdoptedBindingTarget } from '../../engine/graph/target.js';
 import { compareResults } from '../../engine/planning/compare.js';
 import type { LoadedModel } from '../../model/load.js';
 import { renderCompare } from '../../report/compare.js';
@@ -18,7 +19,7 @@ export function registerCompare(program: Command): void {
       .option('-f, --format <format>', 'table | json | csv | md (default: from --out extension, else table)')
       .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
       .option('-s, --set <name=value>', 'override an assumption on both sides (repeatable)', collect, [])
-      .option('--strict', 'exit 1 when a binding target is missed on either side')
+      .option('--strict', "exit 1 when a binding target is missed on either side (a draft's proposed target is not counted)")
       .addHelpText('after', '\nExit codes: 0 ok, 1 a binding target missed (--strict), 2 bad input.'),
   ).action((fileA: string, fileB: string, opts: { format?: string; out?: string; set: string[]; strict?: boolean; lang?: string }) => {
     const format = parseFormat(opts.format, opts.out);
@@ -33,7 +34,7 @@ export function registerCompare(program: Command): void {
       model: run.model.spec.id,
     });
     emit(renderCompare(compareResults(a.result, b.result), { a: side(a), b: side(b), lang }, format), opts.out);
-    const missed = [a, b].some((r) => r.result.indicators.some((i) => i.verdict === 'missed' && i.attribute === 'binding'));
+    const missed = [a, b].some((r) => r.result.indicators.some(missesAdoptedBindingTarget));
     if (opts.strict && missed) throw new Exit(EXIT.findings);
   });
 }

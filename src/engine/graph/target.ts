@@ -43,3 +43,8 @@ export function resultTarget(target: IndicatorSpec['target']): IndicatorResult['
 export function missesAdoptedBindingTarget(ind: Pick<IndicatorResult, 'verdict' | 'attribute' | 'target'>): boolean {
   return ind.verdict === 'missed' && ind.attribute === 'binding' && !ind.target?.proposed;
 }
+
+/** A draft's proposed binding target missed: said apart from an adopted one, never counted by --strict. */
+export function missesProposedBindingTarget(ind: Pick<IndicatorResult, 'verdict' | 'attribute' | 'target'>): boolean {
+  return ind.verdict === 'missed' && ind.attribute === 'binding' && ind.target?.proposed === true;
+}

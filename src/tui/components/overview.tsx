@@ -1,4 +1,5 @@
 /** All indicators grouped as in the plan: baseline, projection, target, verdict, gap and the yearly path. */
+import { missesAdoptedBindingTarget, missesProposedBindingTarget } from '../../engine/graph/target.js';
 import type { IndicatorResult } from '../../engine/types.js';
 import { targetText } from '../../report/results.js';
 import { formatGap, formatIndicator, isChanged, sparkline, trajectoryValues } from '../format.js';
@@ -90,13 +91,16 @@ export function Overview({ rows, published, selected, width, height, strings: s,
   const dropOrder: Col[] = bands
     ? ['basis', 'path', 'number', 'unit', 'baseline', 'gap', 'band', 'target']
     : ['basis', 'path', 'number', 'unit', 'baseline', 'gap', 'target'];
-  const missed = rows.flatMap((r) =>
-    r.type === 'indicator' && r.indicator.verdict === 'missed' && r.indicator.attribute === 'binding' ? [r.indicator.label] : [],
+  // as run's footer: a draft's proposed binding target missed is said apart from an adopted one
+  const missed = rows.flatMap((r) => (r.type === 'indicator' && missesAdoptedBindingTarget(r.indicator) ? [r.indicator.label] : []));
+  const missedProposals = rows.flatMap((r) =>
+    r.type === 'indicator' && missesProposedBindingTarget(r.indicator) ? [r.indicator.label] : [],
   );
   const status = uncertaintyStatusRow(uncertainty, s);
   const footer: Row[] = [
     ...legendRows(s, width, height, anyProposed(rows)),
     ...(missed.length ? [[{ text: s.bindingMissed(missed.join('、')), color: 'red', bold: true }] as Row] : []),
+    ...(missedProposals.length ? [[{ text: s.bindingProposalsMissed(missedProposals.join('、')), color: 'yellow' }] as Row] : []),
     ...(status ? [status] : []),
   ];
   return (
