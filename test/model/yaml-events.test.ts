@@ -274,8 +274,11 @@ describe('the bundled CLI', () => {
     const script = `
       import { createRequire } from 'node:module';
       const { loadCli } = await import(${JSON.stringify(join(root, 'bin/load-cli.js'))});
-      const code = await loadCli().exports.main(${JSON.stringify(args)});
-      const loaded = Object.keys(createRequire(import.meta.url).cache).map((k) => k.split('/').pop());
+      const { cache } = createRequire(import.meta.url);
+      const cli = loadCli();
+      const before = new Set(Object.keys(cache));
+      const code = await cli.exports.main(${JSON.stringify(args)});
+      const loaded = Object.keys(cache).filter((k) => !before.has(k)).map((k) => k.split('/').pop());
       process.stderr.write('LOADED ' + JSON.stringify({ code, loaded }) + '\\n');`;
     // the spec cache off: every run here reads its YAML
     const env = { ...process.env, CESUAN_CACHE: 'off' };
