@@ -32,7 +32,7 @@ function time(args: string[]): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const runs = { node: [] as number[], run: [] as number[], docx: [] as number[], md: [] as number[] };
-time(['bin/cesuan.js', 'write', MODEL, '-o', out]); // warm the spec cache, as a second run by a user would
+time(['bin/cesuan.js', 'write', MODEL, '-o', out]); // warm-up: the file system's cache
 for (let i = 0; i < REPEATS; i++) {
   runs.node.push(time(['-e', '0']));
   runs.run.push(time(['bin/cesuan.js', 'run', MODEL, '--format', 'json']));

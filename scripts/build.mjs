@@ -19,7 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -30,14 +30,6 @@ const STALE_MS = 10 * 60 * 1000;
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
-
-// Identifies this build's code for the spec cache: sources and locked dependency versions.
-const buildHash = createHash('sha256');
-for (const file of [...filesUnder(join(root, 'src')).sort(), join(root, 'package-lock.json')]) {
-  if (!existsSync(file)) continue;
-  buildHash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-}
-const buildId = buildHash.digest('hex').slice(0, 16);
 
 const common = {
   bundle: true,
@@ -264,7 +256,7 @@ const cli = await build({
   entryPoints: { cli: 'src/cli/main.ts' },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
-  define: { __CESUAN_BUILD__: JSON.stringify(buildId), 'import.meta.url': '__cesuanModuleUrl' },
+  define: { 'import.meta.url': '__cesuanModuleUrl' },
   plugins: [lazyModules, vendors, uiStubs, mathjsFactories, lazyChildProcess],
   // ES modules are strict; so is their bundle
   banner: { js: '"use strict";const __cesuanModuleUrl=require("node:url").pathToFileURL(__filename).href;' },

@@ -51,7 +51,7 @@ function readText(path: string, shown: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** Read, parse and validate a file (YAML + valibot, or the spec cache: see spec-file.ts). */
+/** Read, parse and validate a file (YAML + valibot: see spec-file.ts). */
 function readSpecFile<T>(path: string, kind: 'model' | 'scenario', text?: string): SpecFile<T> {
   const file = displayPath(path);
   return readSpec<T>(text ?? readText(path, file), file, kind);

@@ -1,6 +1,6 @@
 /**
- * Where things were written in a model or scenario file, as a compact tree of offsets that survives JSON
- * (so the spec cache can keep it): a scalar is `[start, end]`, a mapping `[start, -1, { key: [keyStart,
+ * Where things were written in a model or scenario file, as a compact tree of offsets (plain arrays, cheap
+ * to build while the YAML is read): a scalar is `[start, end]`, a mapping `[start, -1, { key: [keyStart,
  * value] }]`, a sequence `[start, -1, [items]]`, an alias `[start, -1]`. Offsets are string indices into
  * the file's text; lines and columns are 1-based, as yaml's LineCounter gives them.
  */

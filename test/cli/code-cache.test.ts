@@ -26,7 +26,6 @@ function run(cli: string, args: string[]) {
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, CESUAN_CACHE: 'off' },
   });
   const line = r.stderr.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(r.stderr);

@@ -7,7 +7,6 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_CACHE_DIR } from '../helpers/cli.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'cesuan-install-'));
@@ -34,7 +33,7 @@ const installed = (args: string[]) =>
     cwd: elsewhere,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: TEST_CACHE_DIR },
+    env: { ...process.env, NO_COLOR: '1' },
   });
 
 beforeAll(() => {
@@ -102,7 +101,7 @@ describe('npm pack + npm install -g', () => {
         cwd: elsewhere,
         encoding: 'utf8',
         timeout: 60_000,
-        env: { ...process.env, CESUAN_CACHE_DIR: TEST_CACHE_DIR, TERM: 'xterm-256color' },
+        env: { ...process.env, TERM: 'xterm-256color' },
       },
     );
     expect(r.status, r.stdout.slice(-500)).toBe(0);

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_CACHE_DIR, cesuan } from '../helpers/cli.js';
+import { cesuan } from '../helpers/cli.js';
 import { root } from './harness.js';
 
 const bin = join(root, 'bin/cesuan.js');
@@ -42,7 +42,7 @@ function killMidWrite(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
-      env: { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: TEST_CACHE_DIR },
+      env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let sawTemp = 0;
@@ -117,7 +117,7 @@ describe('atomic output: a killed write leaves the previous file intact', () => 
       await new Promise<void>((resolve) => {
         const child = spawn(process.execPath, [bin, 'run', 'models/zhengzhou-hrss-14th.yaml', '--format', 'json', '--out', out], {
           cwd: root,
-          env: { ...process.env, CESUAN_CACHE_DIR: TEST_CACHE_DIR },
+          env: { ...process.env },
           stdio: 'ignore',
         });
         // from right after start to about when the write happens

@@ -18,7 +18,7 @@ describe('NaN and Infinity are errors naming the field that computed them', () =
   const dir = scratch();
   const fails = (name: string, text: string, args: string[], pattern: RegExp) => {
     const file = writeCase(dir, name, text);
-    const r = cesuan([...args.slice(0, 1), file, ...args.slice(1)], { env: { CESUAN_CACHE: 'off' } });
+    const r = cesuan([...args.slice(0, 1), file, ...args.slice(1)]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
@@ -68,7 +68,7 @@ describe('NaN and Infinity are errors naming the field that computed them', () =
     );
   });
   it('a --set override of Infinity', () => {
-    const r = cesuan(['run', 'test/fixtures/bad/base.yaml', '--set', 'growth=1/0'], { env: { CESUAN_CACHE: 'off' } });
+    const r = cesuan(['run', 'test/fixtures/bad/base.yaml', '--set', 'growth=1/0']);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/set\.growth: growth is Infinity/);
@@ -82,7 +82,7 @@ describe('implausible values and unrecomputable checks are warnings naming the d
   const dir = scratch();
   const warns = (name: string, text: string, patterns: RegExp[]) => {
     const file = writeCase(dir, name, text);
-    const r = cesuan(['run', file, '--format', 'json', '--lang', 'en'], { env: { CESUAN_CACHE: 'off' } });
+    const r = cesuan(['run', file, '--format', 'json', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as { problems: { severity: string; field: string; message: string }[] };
     for (const p of patterns) {

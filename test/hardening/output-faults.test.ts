@@ -8,12 +8,12 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TEST_CACHE_DIR, cesuan } from '../helpers/cli.js';
+import { cesuan } from '../helpers/cli.js';
 import { root } from './harness.js';
 
 const bin = join(root, 'bin/cesuan.js');
 const MODEL = 'models/zhengzhou-hrss-14th.yaml';
-const env = { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: TEST_CACHE_DIR };
+const env = { ...process.env, NO_COLOR: '1' };
 /** The exit code for output that could not be written (README's exit-code table). */
 const EXIT_OUTPUT = 4;
 

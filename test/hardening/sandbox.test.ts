@@ -160,7 +160,7 @@ describe('sandbox through the binary: one line on stderr, exit 2, nothing else',
   const dir = scratch();
   const mini = readFileSync(join(root, 'test/fixtures/mini.yaml'), 'utf8');
   const oneLine = (args: string[], pattern: RegExp) => {
-    const r = cesuan(args, { env: { CESUAN_CACHE: 'off' } });
+    const r = cesuan(args);
     expect(r.code, r.stderr).toBe(2);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines, r.stderr).toHaveLength(1);
@@ -195,7 +195,7 @@ describe('sandbox through the binary: one line on stderr, exit 2, nothing else',
   });
   it('a formula with a line break and an escape sequence prints on one line without them', () => {
     const file = writeCase(dir, 'ctl.yaml', mini.replace('formula: compound(186.5, injury_growth, 5)', 'formula: "1 +\\n\\u001b[2J @"'));
-    const r = cesuan(['run', file], { env: { CESUAN_CACHE: 'off' } });
+    const r = cesuan(['run', file]);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\u001b/);

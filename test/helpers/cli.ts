@@ -1,9 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-/** Tests keep the spec cache out of the user's home folder. */
-export const TEST_CACHE_DIR = process.env['CESUAN_CACHE_DIR'] ?? join(tmpdir(), 'cesuan-test-cache');
 
 export interface CliRun {
   code: number;
@@ -17,7 +12,7 @@ export function cesuan(args: string[], options: { cwd?: string; input?: string; 
     cwd: options.cwd ?? process.cwd(),
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', CESUAN_CACHE_DIR: TEST_CACHE_DIR, ...options.env },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
     timeout: 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -280,9 +280,7 @@ describe('the bundled CLI', () => {
       const code = await cli.exports.main(${JSON.stringify(args)});
       const loaded = Object.keys(cache).filter((k) => !before.has(k)).map((k) => k.split('/').pop());
       process.stderr.write('LOADED ' + JSON.stringify({ code, loaded }) + '\\n');`;
-    // the spec cache off: every run here reads its YAML
-    const env = { ...process.env, CESUAN_CACHE: 'off' };
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
     const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
     if (!line) throw new Error(r.stderr);
     return JSON.parse(line.slice(7)) as { code: number; loaded: string[] };
