@@ -147,6 +147,20 @@ describe('rollover of the Zhengzhou model with the demo 2021–2025 actuals', ()
     expect(draft.notes.some((n: string) => /derivation label\(s\) quoted a 十四五 assumption value/.test(n))).toBe(true);
   });
 
+  it('write says a proposal is the projection rounded, not “综合判断后选定”', () => {
+    const result = evaluate(loadModel(draftFile));
+    const rural = result.indicators.find((i) => i.id === 'rural_labour_transfer')!;
+    const projection = rural.projection as number;
+    const proposal = Math.floor(projection * 100) / 100;
+    expect(draft.indicators.rural_labour_transfer.target.value).toBe(proposal);
+    expect(proposal).not.toBe(Number(projection.toFixed(2))); // 6.1287 prints as 6.13: the sentence needs four decimals
+    const write = cesuan(['write', draftFile, '-f', 'md'], { cwd: root }).stdout;
+    expect(write).toContain(
+      `（建议值${proposal}万人为上述测算结果${projection.toFixed(4)}万人向下舍入至两位小数所得，测算结果不低于建议值。）`,
+    );
+    expect(write).not.toContain('综合判断后选定');
+  });
+
   it('the TUI opens on the draft and shows the 2025 baselines', async () => {
     const d = await drive({ model: loadModel(draftFile), scenariosDir: out });
     const screen = d.screen();

@@ -5,6 +5,7 @@
  */
 import { ExpressionError } from '../../engine/expression-error.js';
 import { programFor } from '../../engine/graph/evaluate.js';
+import { proposalValue } from '../../engine/planning/rollover.js';
 import { compileTemplate, type CompiledTemplate, type Program } from '../../engine/graph/program.js';
 import type { UncertaintyResult } from '../../engine/uncertainty/sample.js';
 import type { IndicatorResult, ModelResult, Value } from '../../engine/types.js';
@@ -96,6 +97,8 @@ const WORDS = {
     proposed: '（建议）',
     proposedVerdict: (verdict: string) => `${verdict}（建议目标）`,
     choice: (computed: string) => `（此为综合判断后选定的数值，按上述测算为${computed}。）`,
+    proposalRounding: (computed: string, proposal: string, down: boolean | undefined) =>
+      `（建议值${proposal}为上述测算结果${computed}${down === undefined ? '四舍五入' : down ? '向下舍入' : '向上舍入'}至两位小数所得${down === undefined ? '' : `，测算结果${down ? '不低于' : '不高于'}建议值`}。）`,
     noDerivation: '文件未给出测算依据。',
     auditTitle: '附1　原文数字与重新测算的差异',
     auditIntro: (n: number, m: number) => `原文共陈述${n}个数字，其中${m}个与按原文自身数据重新测算的结果不一致，列示如下，供审核修订。`,
@@ -129,6 +132,8 @@ const WORDS = {
     proposed: ' (proposed)',
     proposedVerdict: (verdict: string) => `${verdict} (proposal)`,
     choice: (computed: string) => ` (A judgement: the calculation above gives ${computed}.)`,
+    proposalRounding: (computed: string, proposal: string, down: boolean | undefined) =>
+      ` (The proposal ${proposal} is the calculation above, ${computed}, rounded${down === undefined ? '' : down ? ' down' : ' up'} to two decimals${down === undefined ? '' : down ? ', so that the calculation is not below it' : ', so that the calculation is not above it'}.)`,
     noDerivation: 'The document gives no basis for this figure.',
     auditTitle: 'Appendix 1. Where the document’s figures differ from the recomputation',
     auditIntro: (n: number, m: number) =>
@@ -176,8 +181,9 @@ function unitWords(unit: string, lang: Lang): string {
   return lang === 'zh' ? unit : ` ${unit}`;
 }
 
-function numberWithUnit(value: number, unit: string, lang: Lang): string {
-  return `${formatNumber(value, unit === 'ratio' ? 'ratio' : undefined)}${unit === 'ratio' ? '' : unitWords(unit, lang)}`;
+function numberWithUnit(value: number, unit: string, lang: Lang, decimals?: number): string {
+  const printed = formatNumber(value, unit === 'ratio' ? 'ratio' : undefined, { decimals, type: undefined });
+  return `${printed}${unit === 'ratio' ? '' : unitWords(unit, lang)}`;
 }
 
 /** Values aligned with the published program's slots (a scenario's result carries them by key). */
@@ -425,7 +431,16 @@ function indicatorParagraphs(ctx: Context, ind: IndicatorResult, is: IndicatorSp
     let text = (is.target?.proposed ? words.proposedConclusion : words.conclusion)(bare(ind.label), value);
     const primary = ind.derivations.find((d) => d.id === ind.primary)?.value ?? null;
     if (chosen !== null && primary !== null && Math.abs(primary - chosen) > 1e-9 * Math.max(1, Math.abs(chosen))) {
-      text += words.choice(numberWithUnit(primary, is.unit, lang));
+      // a draft's proposal is the projection rounded (cesuan rollover), not a judgement: say so, with the digits that show it
+      const op = is.target?.op ?? '>=';
+      text +=
+        is.target?.proposed && chosen === proposalValue(primary, op, is.unit)
+          ? words.proposalRounding(
+              numberWithUnit(primary, is.unit, lang, 4),
+              numberWithUnit(chosen, is.unit, lang),
+              op === '>=' || op === '>' ? true : op === '<=' || op === '<' ? false : undefined,
+            )
+          : words.choice(numberWithUnit(primary, is.unit, lang));
     }
     blocks.push({ type: 'paragraph', role: 'conclusion', indicator: ind.id, text });
   }
