@@ -18,10 +18,11 @@ export interface CompareContext {
   lang?: Lang;
 }
 
-const verdictShort = (t: ReportStrings, v: TargetVerdict | null, binding: boolean): string => {
+/** A verdict in compare's narrow columns; a check against a draft's proposal says so, as run's does. */
+const verdictShort = (t: ReportStrings, v: TargetVerdict | null, binding: boolean, proposed: boolean): string => {
   if (v === null) return '—';
-  if (v === 'missed' && binding) return t.verdict.missedBindingShort;
-  return targetVerdictText(t, v, binding);
+  if (v === 'missed' && binding) return proposed ? t.proposed.verdict(t.verdict.missedBindingShort) : t.verdict.missedBindingShort;
+  return targetVerdictText(t, v, binding, proposed);
 };
 
 export function renderCompare(comparison: Comparison, context: CompareContext, format: Format): string {
@@ -31,6 +32,7 @@ export function renderCompare(comparison: Comparison, context: CompareContext, f
     unit: c.unit,
     attribute: c.attribute ?? null,
     target: c.target,
+    proposed: c.proposed,
     a: c.a,
     b: c.b,
     difference: c.difference,
@@ -58,8 +60,8 @@ export function renderCompare(comparison: Comparison, context: CompareContext, f
     formatIn(c.b, c.unit),
     formatSigned(c.difference, c.unit, undefined, c.a),
     c.relative === null ? '—' : `${formatSigned(c.relative * 100, undefined, 2)}%`,
-    verdictShort(t, c.verdictA, c.attribute === 'binding'),
-    verdictShort(t, c.verdictB, c.attribute === 'binding') + (c.changed ? ' *' : ''),
+    verdictShort(t, c.verdictA, c.attribute === 'binding', c.proposed),
+    verdictShort(t, c.verdictB, c.attribute === 'binding', c.proposed) + (c.changed ? ' *' : ''),
   ]);
   const assumptionHeader = [k.assumption, 'A', 'B', 'B − A'];
   const assumptionRows = comparison.assumptions.map((s) => [

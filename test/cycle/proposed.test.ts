@@ -142,6 +142,11 @@ describe('--strict counts adopted binding targets, not proposals', () => {
       expect(r.stdout, command).toMatch(/未达成|missed/);
     }
     for (const [command, r] of Object.entries(runs(adopted))) expect(r.code, `${command}: ${r.stderr}`).toBe(1);
+    // compare's verdicts say what they check against, as run's do; its JSON says which targets are proposals
+    expect(line(runs(proposal).compare.stdout, '失业保险参保人数')).toContain('未达成!（建议目标）');
+    const json = JSON.parse(run('compare', zzFile, zzFile, '-f', 'json')) as { indicators: { indicator: string; proposed: boolean }[] };
+    const proposedOf = (id: string) => json.indicators.find((i) => i.indicator === id)?.proposed;
+    expect([proposedOf('unemployment_insured'), proposedOf('injury_insured')]).toEqual([true, false]);
   });
 });
 
