@@ -18,6 +18,7 @@ export const BATCH_COLUMNS = [
   'kind',
   'attribute',
   'target_op',
+  'proposed',
   'model',
   'file',
 ];
@@ -37,6 +38,8 @@ export function batchRow(scenario: string, modelId: string, file: string, ind: I
     ind.kind,
     ind.attribute,
     ind.target?.op ?? null,
+    // a draft's proposed target (cesuan rollover), as run's JSON says it
+    ind.target ? ind.target.proposed === true : null,
     modelId,
     file,
   ];

@@ -147,6 +147,13 @@ describe('--strict counts adopted binding targets, not proposals', () => {
     const json = JSON.parse(run('compare', zzFile, zzFile, '-f', 'json')) as { indicators: { indicator: string; proposed: boolean }[] };
     const proposedOf = (id: string) => json.indicators.find((i) => i.indicator === id)?.proposed;
     expect([proposedOf('unemployment_insured'), proposedOf('injury_insured')]).toEqual([true, false]);
+    const [header, ...rows] = run('batch', zzFile, '-f', 'csv')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
+    const column = header!.indexOf('proposed');
+    const batchProposed = (id: string) => rows.find((r) => r[1] === id)?.[column];
+    expect([batchProposed('unemployment_insured'), batchProposed('injury_insured')]).toEqual(['true', 'false']);
   });
 });
 
