@@ -69,12 +69,15 @@ const VENDORS = [
   { name: 't2cn', entry: 'opencc-js/t2cn' },
   { name: 'yaml', entry: 'yaml' },
 ];
-for (const vendor of VENDORS) {
-  const bundle = await build({ ...common, entryPoints: { [vendor.name]: vendor.entry }, format: 'cjs', outExtension: { '.js': '.cjs' } });
+/** Bundle `entry` on its own as CommonJS into dist/<name>-<hash>.cjs; returns that file's name. */
+async function ownFile(name, entry, plugins = []) {
+  const bundle = await build({ ...common, entryPoints: { [name]: entry }, format: 'cjs', outExtension: { '.js': '.cjs' }, plugins });
   const contents = bundle.outputFiles[0].contents;
-  vendor.file = hashed(vendor.name, contents, 'cjs');
-  outputs.push({ path: join(dist, vendor.file), contents });
+  const file = hashed(name, contents, 'cjs');
+  outputs.push({ path: join(dist, file), contents });
+  return file;
 }
+for (const vendor of VENDORS) vendor.file = await ownFile(vendor.name, vendor.entry);
 const vendors = {
   name: 'vendors',
   setup(b) {
@@ -101,18 +104,7 @@ const LAZY = [
   { name: 'yaml-exact', entry: 'src/model/yaml-exact.ts', filter: /[/\\]yaml-exact\.js$/, exports: ['parseYamlExact'] },
   { name: 'string-width', entry: 'string-width', filter: /^string-width$/, exports: ['default'] },
 ];
-for (const lazy of LAZY) {
-  const bundle = await build({
-    ...common,
-    entryPoints: { [lazy.name]: lazy.entry },
-    format: 'cjs',
-    outExtension: { '.js': '.cjs' },
-    plugins: [vendors],
-  });
-  const contents = bundle.outputFiles[0].contents;
-  lazy.file = hashed(lazy.name, contents, 'cjs');
-  outputs.push({ path: join(dist, lazy.file), contents });
-}
+for (const lazy of LAZY) lazy.file = await ownFile(lazy.name, lazy.entry, [vendors]);
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
