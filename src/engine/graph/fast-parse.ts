@@ -8,7 +8,7 @@
  * Whatever it does not know exactly — any other character or operator, implicit multiplication (`2 x`),
  * mathjs's keywords and constants (`mod`, `to`, `true`, `NaN` …), numbers it would read differently
  * (`.5`, `2.`, `0x1F`), indexing, a call on anything but a name, any syntax error — it declines
- * (undefined), and the caller asks mathjs. test/engine/graph/fast-parse.test.ts compares the two trees on
+ * (undefined), and the caller asks mathjs. test/engine/fast-parse.test.ts compares the two trees on
  * every formula the shipped models hold and on generated ones.
  */
 import type { MathNode } from 'mathjs';
