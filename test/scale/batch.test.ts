@@ -88,7 +88,9 @@ describe('batch over the sample scenarios', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('scenario,indicator,baseline,projection,target,verdict,gap,label,unit,kind,attribute,target_op,proposed,model,file');
+    expect(lines[0]).toBe(
+      'scenario,indicator,baseline,projection,target,verdict,gap,label,unit,kind,attribute,target_op,proposed,model,file',
+    );
     expect(lines).toHaveLength(batch.rows.length + 1);
   });
 
