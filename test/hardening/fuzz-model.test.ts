@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_SEED, loadAndRun, root, runs, scratch, writeCase } from './harness.js';
-import { apply, formula, formulaPaths, mini, mutation, namesIn, parentOf, scenario, toYaml, zhengzhou } from './mutations.js';
+import { apply, formula, formulaPaths, mini, mutation, namesIn, parentOf, scenario, textEdits, toYaml, zhengzhou } from './mutations.js';
 
 describe('mutated model and scenario files: a result or one clean located error', () => {
   const dir = scratch();
@@ -112,24 +112,10 @@ describe('mutated model and scenario files: a result or one clean located error'
       ),
     );
     const edit = fc.oneof(
-      fc.tuple(fc.nat(), insert).map(
-        ([at, s]) =>
-          (t: string) =>
-            t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)),
-      ),
-      fc.tuple(fc.nat(), fc.nat({ max: 200 })).map(
-        ([at, n]) =>
-          (t: string) =>
-            t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + n),
-      ),
+      textEdits.insert(insert),
+      textEdits.deleteRun(200),
       fc.nat().map((at) => (t: string) => t.slice(0, at % (t.length + 1))),
-      fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => (t: string) => {
-        const lines = t.split('\n');
-        const i = a % lines.length;
-        const j = b % lines.length;
-        [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-        return lines.join('\n');
-      }),
+      textEdits.swapLines(),
       fc.nat().map((a) => (t: string) => {
         const lines = t.split('\n');
         const i = a % lines.length;

@@ -284,3 +284,31 @@ export function formulaPaths(data: Data, path: Path = [], out: Path[] = []): Pat
   }
   return out;
 }
+
+/** An edit of a file's raw text. */
+export type TextEdit = (text: string) => string;
+const at = (n: number, text: string) => n % (text.length + 1);
+
+/** Raw-text edits the fuzz tests combine: insert a piece, delete a run of characters, swap two lines. */
+export const textEdits = {
+  insert: (piece: fc.Arbitrary<string>): fc.Arbitrary<TextEdit> =>
+    fc.tuple(fc.nat(), piece).map(
+      ([n, s]) =>
+        (t: string) =>
+          t.slice(0, at(n, t)) + s + t.slice(at(n, t)),
+    ),
+  deleteRun: (max: number): fc.Arbitrary<TextEdit> =>
+    fc.tuple(fc.nat(), fc.nat({ max })).map(
+      ([n, length]) =>
+        (t: string) =>
+          t.slice(0, at(n, t)) + t.slice(at(n, t) + length),
+    ),
+  swapLines: (): fc.Arbitrary<TextEdit> =>
+    fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => (t: string) => {
+      const lines = t.split('\n');
+      const i = a % lines.length;
+      const j = b % lines.length;
+      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+      return lines.join('\n');
+    }),
+};

@@ -13,6 +13,7 @@ import { locator } from '../../src/model/positions.js';
 import { parseYamlEvents } from '../../src/model/yaml-events.js';
 import { parseYamlExact } from '../../src/model/yaml-exact.js';
 import { FUZZ_SEED, root, runs } from '../hardening/harness.js';
+import { textEdits } from '../hardening/mutations.js';
 
 type Path = (string | number)[];
 
@@ -224,25 +225,7 @@ describe('fuzzed text', () => {
     '\u0085',
     '\u2028',
   );
-  const edit = fc.oneof(
-    fc.tuple(fc.nat(), fc.oneof(pieces, fc.string({ maxLength: 8 }))).map(
-      ([at, s]) =>
-        (t: string) =>
-          t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)),
-    ),
-    fc.tuple(fc.nat(), fc.nat({ max: 40 })).map(
-      ([at, n]) =>
-        (t: string) =>
-          t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + n),
-    ),
-    fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => (t: string) => {
-      const lines = t.split('\n');
-      const i = a % lines.length;
-      const j = b % lines.length;
-      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-      return lines.join('\n');
-    }),
-  );
+  const edit = fc.oneof(textEdits.insert(fc.oneof(pieces, fc.string({ maxLength: 8 }))), textEdits.deleteRun(40), textEdits.swapLines());
   const seeds = ['test/fixtures/mini.yaml', 'models/shiyan-hrss-14th.yaml', 'scenarios/zhengzhou-uncertain.yaml'].map((f) =>
     readFileSync(join(root, f), 'utf8'),
   );
