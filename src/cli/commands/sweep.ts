@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { missesAdoptedBindingTarget } from '../../engine/graph/target.js';
 import { ExpressionError } from '../../engine/expression-error.js';
 import { gridPoints, gridSize, axisLength, makeAxis, writtenDecimals, type Axis } from '../../engine/planning/grid.js';
 import type { AssumptionState } from '../../engine/types.js';
@@ -122,8 +123,8 @@ export function registerSweep(program: Command): void {
 
         const ids = indicators.map((i) => i.id);
         const targets = indicators.map((i) => i.target);
-        // a draft's proposed binding target is not counted by --strict (run's rule: missesAdoptedBindingTarget)
-        const bindings = indicators.map((i) => i.attribute === 'binding' && !i.target?.proposed);
+        // whether a miss counts for --strict, by run's rule (a draft's proposed binding target does not)
+        const bindings = indicators.map((i) => missesAdoptedBindingTarget({ ...i, verdict: 'missed' }));
         const sink = await openRowSink({
           format,
           out: opts.out,
