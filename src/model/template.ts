@@ -126,6 +126,14 @@ export function escapeTemplate(text: string): string {
   return text.replace(/[{}]/g, (c) => c + c);
 }
 
+/**
+ * How a sentence of the 测算说明 leads into a derivation's label: `按{label}测算，` — or `{label}，测算` when the
+ * label leads itself (按…, 以…, 根据…, 依据…, 保持…, 与…). `cesuan write` and `cesuan rollover` both word with it.
+ */
+export function basisLead(label: string): string {
+  return /^(按|以|根据|依据|保持|与)/.test(label) ? `${label}，测算` : `按${label}测算，`;
+}
+
 /** The placeholders of a parsed template. */
 export function placeholders(template: ParsedTemplate): Placeholder[] {
   return template.parts.filter((p): p is Placeholder => typeof p !== 'string');

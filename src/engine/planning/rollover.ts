@@ -25,7 +25,7 @@ import type { ActualSources, ActualValues } from '../../model/actuals.js';
 import { citeActual } from '../../model/actuals.js';
 import type { AssumptionSpec, Comparator, IndicatorSpec, ModelSpec, SeriesSpec, Source } from '../../model/schema.js';
 import type { LoadedModel } from '../../model/types.js';
-import { escapeTemplate } from '../../model/template.js';
+import { basisLead, escapeTemplate } from '../../model/template.js';
 import { parseModel } from '../../model/validate.js';
 import { evaluate } from '../graph/evaluate.js';
 import { calleeName, dottedName, formulaNode } from '../graph/nodes.js';
@@ -180,10 +180,9 @@ function relabel(spec: ModelSpec, reestimated: Reestimate[], rolled: Iterable<st
       d.label = label + rest;
       count++;
       // a method's call (compound(…), share(…) …) has its own sentence in cesuan write, with every figure as a
-      // placeholder; other arithmetic is written as its label: lead as the default sentence does (src/report/writer/sentences.ts)
+      // placeholder; other arithmetic is written as its label, led as write's default sentence is
       if (formulaNode(parseFormula(d.formula)).type === 'FunctionNode') continue;
-      const figure = `${template}${escapeTemplate(rest)}`;
-      d.text = /^(按|以|根据|依据|保持|与)/.test(d.label) ? `${figure}，测算为{${id}.${did}:u}。` : `按${figure}测算，为{${id}.${did}:u}。`;
+      d.text = `${basisLead(`${template}${escapeTemplate(rest)}`)}为{${id}.${did}:u}。`;
     }
   }
   return count;

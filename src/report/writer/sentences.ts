@@ -9,6 +9,7 @@ import { calleeName, formulaNode } from '../../engine/graph/nodes.js';
 import type { Program } from '../../engine/graph/program.js';
 import type { Value } from '../../engine/types.js';
 import type { LoadedModel } from '../../model/types.js';
+import { basisLead } from '../../model/template.js';
 import { escapeTemplate, namedEntry, unitOf, type Lang } from '../template.js';
 
 /** What a default sentence needs to know about one derivation. */
@@ -225,7 +226,7 @@ export function defaultSentence(input: SentenceInput): string {
     const quote = escapeTemplate(d.source.quote.trim());
     return zh ? `${label}。文件所述：“${quote}”` : `${label}. The document: “${quote}”`;
   }
-  const lead = /^(按|以|根据|依据|保持|与)/.test(d.label) ? `${label}，测算` : `按${label}测算，`;
+  const lead = basisLead(label);
   let sentence =
     methodSentence(input) ?? (zh ? `${lead}为{${indicator}.${derivation}}${u}。` : `By ${label}: {${indicator}.${derivation}}${u}.`);
   const solved = backSolved(input).map(escapeTemplate);
