@@ -87,7 +87,6 @@ const vendors = {
       loader: 'js',
       contents: `module.exports = require('./${VENDORS.find((v) => v.entry === args.path).file}');`,
     }));
-    siblingFiles.setup(b);
   },
 };
 
@@ -104,7 +103,7 @@ const LAZY = [
   { name: 'yaml-exact', entry: 'src/model/yaml-exact.ts', filter: /[/\\]yaml-exact\.js$/, exports: ['parseYamlExact'] },
   { name: 'string-width', entry: 'string-width', filter: /^string-width$/, exports: ['default'] },
 ];
-for (const lazy of LAZY) lazy.file = await ownFile(lazy.name, lazy.entry, [vendors]);
+for (const lazy of LAZY) lazy.file = await ownFile(lazy.name, lazy.entry, [vendors, siblingFiles]);
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
@@ -249,7 +248,7 @@ const cli = await build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   define: { 'import.meta.url': '__cesuanModuleUrl' },
-  plugins: [lazyModules, vendors, uiStubs, mathjsFactories, lazyChildProcess],
+  plugins: [lazyModules, vendors, siblingFiles, uiStubs, mathjsFactories, lazyChildProcess],
   // ES modules are strict; so is their bundle
   banner: { js: '"use strict";const __cesuanModuleUrl=require("node:url").pathToFileURL(__filename).href;' },
   metafile: true,

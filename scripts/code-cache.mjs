@@ -15,11 +15,9 @@ const RUNS = [
 const loaded = loadCli();
 const write = { out: process.stdout.write, err: process.stderr.write };
 try {
+  process.stdout.write = process.stderr.write = () => true;
   for (const args of RUNS) {
-    process.stdout.write = process.stderr.write = () => true;
     const code = await loaded.exports.main(args);
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
     if (code !== 0) throw new Error(`cesuan ${args.join(' ')} exited ${code}`);
   }
 } finally {
